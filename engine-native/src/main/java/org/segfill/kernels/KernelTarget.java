@@ -1,0 +1,30 @@
+package org.segfill.kernels;
+
+import java.util.Objects;
+import org.bytedeco.javacpp.Pointer;
+
+/**
+ * A device plus the stream kernels are enqueued on. CPU targets have no stream and run
+ * synchronously; CUDA targets are asynchronous until {@link CoreKernels#synchronize()}.
+ *
+ * @param device where kernels run
+ * @param stream the cudaStream_t for CUDA (a null pointer means the legacy default stream);
+ *     ignored on the CPU
+ */
+public record KernelTarget(Device device, Pointer stream) {
+  private static final KernelTarget CPU = new KernelTarget(Device.CPU, null);
+
+  public KernelTarget {
+    Objects.requireNonNull(device, "device");
+  }
+
+  /** The CPU twin. */
+  public static KernelTarget cpu() {
+    return CPU;
+  }
+
+  /** The CUDA build, on the given stream (null for the default stream). */
+  public static KernelTarget cuda(Pointer stream) {
+    return new KernelTarget(Device.CUDA, stream);
+  }
+}

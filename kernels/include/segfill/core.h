@@ -1,0 +1,34 @@
+/* Library facts, error strings and the memory-bandwidth reference kernels. */
+#ifndef SEGFILL_CORE_H
+#define SEGFILL_CORE_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Version of this kernel library, e.g. "0.1.0". */
+const char* sf_version(void);
+
+/** Human-readable text for a status code returned by any sf_* function. */
+const char* sf_status_string(int status);
+
+/** Threads the CPU twin uses (OpenMP team size). */
+int sf_cpu_threads(void);
+
+/** Blocks until all work queued on the stream finished (no-op on the CPU). */
+int sf_synchronize(int device, void* stream);
+
+/** STREAM copy: dst[i] = src[i] for n floats. The bandwidth reference for benchmarks. */
+int sf_stream_copy_f32(int device, void* stream, const float* src, float* dst, int64_t n);
+
+/** STREAM triad: a[i] = b[i] + s * c[i] for n floats. */
+int sf_stream_triad_f32(int device, void* stream, float* a, const float* b, const float* c,
+                        float s, int64_t n);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
