@@ -10,14 +10,28 @@ import org.bytedeco.javacpp.Loader;
 public final class CudaProbe {
   private CudaProbe() {}
 
-  /** Probes CUDA; never throws. */
+  /**
+   * Probes CUDA once per process and returns the same report afterwards: a failed native load is
+   * cached by JavaCPP without its cause, so only the first attempt can say what is missing.
+   */
   public static CudaReport probe() {
+    return Holder.REPORT;
+  }
+
+  private static final class Holder {
+    static final CudaReport REPORT = probeNow();
+  }
+
+  private static CudaReport probeNow() {
     try {
       Loader.load(cudart.class);
     } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
-      return new CudaReport(
-          false, "CUDA runtime not loadable: libcudart.so.13 not found (" + rootMessage(e) + ")",
-          null, null, List.of());
+      String missing = MissingLibrary.unresolved(e);
+      String reason = "libcuda.so.1".equals(missing)
+          ? "no CUDA driver: libcuda.so.1 not found"
+          : "CUDA runtime not loadable: "
+              + (missing != null ? missing + " not found" : MissingLibrary.rootMessage(e));
+      return new CudaReport(false, reason, null, null, List.of());
     }
     int[] value = new int[1];
     String runtime = cudart.cudaRuntimeGetVersion(value) == 0 ? version(value[0]) : null;
@@ -65,13 +79,5 @@ public final class CudaProbe {
   /** CUDA encodes versions as 1000 * major + 10 * minor. */
   private static String version(int encoded) {
     return (encoded / 1000) + "." + (encoded % 1000) / 10;
-  }
-
-  static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
   }
 }

@@ -7,8 +7,18 @@ import org.bytedeco.tensorrt.global.nvinfer;
 public final class TensorRtProbe {
   private TensorRtProbe() {}
 
-  /** Probes TensorRT; never throws. */
+  private static final String LIBRARY = "libnvinfer.so.10";
+
+  /** Probes TensorRT once per process (see {@link CudaProbe#probe()}); never throws. */
   public static TensorRtReport probe() {
+    return Holder.REPORT;
+  }
+
+  private static final class Holder {
+    static final TensorRtReport REPORT = probeNow();
+  }
+
+  private static TensorRtReport probeNow() {
     try {
       Loader.load(nvinfer.class);
       int v = nvinfer.getInferLibVersion();
@@ -16,10 +26,17 @@ public final class TensorRtProbe {
       String version = (v / 10000) + "." + (v / 100) % 100 + "." + v % 100;
       return new TensorRtReport(true, null, version);
     } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
-      return new TensorRtReport(
-          false,
-          "libnvinfer.so.10 not found (" + CudaProbe.rootMessage(e) + ")",
-          null);
+      return new TensorRtReport(false, reason(e), null);
     }
+  }
+
+  private static String reason(Throwable e) {
+    if (!MissingLibrary.onSearchPath(LIBRARY)) {
+      return LIBRARY + " not found";
+    }
+    String missing = MissingLibrary.unresolved(e);
+    return missing != null
+        ? LIBRARY + " found but " + missing + " is missing"
+        : LIBRARY + " failed to load: " + MissingLibrary.rootMessage(e);
   }
 }
