@@ -38,7 +38,7 @@ struct UnetInput {
 };
 
 // No noise: one element per work item, contiguous, no index division.
-template <bool kCfg, bool kHist>
+template <bool kCfg, int kHist>
 struct Step {
   const float* model_out;
   float* latents;
@@ -54,7 +54,7 @@ struct Step {
 };
 
 // With noise: one Philox block (4 elements of one sample) per work item, as in sf_randn_f32.
-template <bool kCfg, bool kHist>
+template <bool kCfg, int kHist>
 struct NoisyStep {
   const float* model_out;
   float* latents;
@@ -81,7 +81,7 @@ struct NoisyStep {
   }
 };
 
-template <bool kCfg, bool kHist>
+template <bool kCfg, int kHist>
 int launch_step(sf::Stream s, const float* model_out, float* latents, float* history, int batch,
                 int64_t n, float guidance, const sf::StepCoefs& k, uint64_t seed,
                 uint32_t noise_stream) {
@@ -130,16 +130,20 @@ int sampler_step_f32(sf::Stream s, const float* model_out, float* latents, float
   if (batch <= 0 || n <= 0) return sf::kInvalidArgument;
   // coef is a host array: copied into the functor, so the kernel reads it by value.
   const sf::StepCoefs k{coef[0], coef[1], coef[2], coef[3], coef[4], coef[5], coef[6]};
-  if (cfg) {
-    return history ? launch_step<true, true>(s, model_out, latents, history, batch, n, guidance, k,
-                                             seed, noise_stream)
-                   : launch_step<true, false>(s, model_out, latents, history, batch, n, guidance,
-                                              k, seed, noise_stream);
+  const int mode = history == nullptr ? sf::kNoHistory
+                   : k.c == 0.0f      ? sf::kWriteHistory
+                                      : sf::kReadWriteHistory;
+#define SF_STEP_LAUNCH(cfg_, mode_) \
+  launch_step<cfg_, mode_>(s, model_out, latents, history, batch, n, guidance, k, seed, noise_stream)
+  switch (mode + (cfg ? 3 : 0)) {
+    case 0: return SF_STEP_LAUNCH(false, sf::kNoHistory);
+    case 1: return SF_STEP_LAUNCH(false, sf::kWriteHistory);
+    case 2: return SF_STEP_LAUNCH(false, sf::kReadWriteHistory);
+    case 3: return SF_STEP_LAUNCH(true, sf::kNoHistory);
+    case 4: return SF_STEP_LAUNCH(true, sf::kWriteHistory);
+    default: return SF_STEP_LAUNCH(true, sf::kReadWriteHistory);
   }
-  return history ? launch_step<false, true>(s, model_out, latents, history, batch, n, guidance, k,
-                                            seed, noise_stream)
-                 : launch_step<false, false>(s, model_out, latents, history, batch, n, guidance, k,
-                                             seed, noise_stream);
+#undef SF_STEP_LAUNCH
 }
 
 int add_noise_f32(sf::Stream s, const float* x0, const float* noise, float a, float b, float* out,

@@ -83,7 +83,8 @@ public final class LatentKernels {
   /**
    * One fused CFG + sampler update in place on {@code latents} [batch, n]. {@code modelOut} is
    * [2*batch, n] (uncond block first) with {@code cfg}, else [batch, n]. {@code history} (nullable)
-   * holds the previous x0 prediction for DPM++ 2M and receives the new one. Noise (coef E != 0)
+   * holds the previous x0 prediction for DPM++ 2M (read only when coef C != 0) and receives the
+   * new one. Noise (coef E != 0)
    * equals {@link NoiseKernels#randn} with the same seed and noise stream.
    */
   public void samplerStep(
