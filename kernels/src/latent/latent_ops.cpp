@@ -87,7 +87,8 @@ int launch_step(sf::Stream s, const float* model_out, float* latents, float* his
                 uint32_t noise_stream) {
   const int64_t total = static_cast<int64_t>(batch) * n;
   if (k.e == 0.0f) {
-    return sf::for_each(s, total, Step<kCfg, kHist>{model_out, latents, history, total, guidance, k});
+    return sf::for_each(s, total,
+                        Step<kCfg, kHist>{model_out, latents, history, total, guidance, k});
   }
   const int64_t blocks = (n + 3) / 4;
   return sf::for_each(s, blocks * batch,
@@ -134,7 +135,8 @@ int sampler_step_f32(sf::Stream s, const float* model_out, float* latents, float
                    : k.c == 0.0f      ? sf::kWriteHistory
                                       : sf::kReadWriteHistory;
 #define SF_STEP_LAUNCH(cfg_, mode_) \
-  launch_step<cfg_, mode_>(s, model_out, latents, history, batch, n, guidance, k, seed, noise_stream)
+  launch_step<cfg_, mode_>(s, model_out, latents, history, batch, n, guidance, k, seed, \
+                           noise_stream)
   switch (mode + (cfg ? 3 : 0)) {
     case 0: return SF_STEP_LAUNCH(false, sf::kNoHistory);
     case 1: return SF_STEP_LAUNCH(false, sf::kWriteHistory);

@@ -71,7 +71,8 @@ public final class LatentKernels {
     int copies = cfg ? 2 : 1;
     Args.elements("latents", latents, Args.product("latents", batch, 4, h, w));
     Args.elements("mask", mask, Args.product("mask", maskBatch, h, w));
-    Args.elements("maskedLatents", maskedLatents, Args.product("maskedLatents", maskBatch, 4, h, w));
+    Args.elements(
+        "maskedLatents", maskedLatents, Args.product("maskedLatents", maskBatch, 4, h, w));
     Args.elements("out", out, Args.product("out", copies, batch, 9, h, w));
     Status.check(
         "sf_unet_input_f32",

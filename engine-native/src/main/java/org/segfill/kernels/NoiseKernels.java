@@ -6,7 +6,8 @@ import org.segfill.kernels.binding.NoiseLib;
 
 /**
  * Reproducible Gaussian noise: Philox4x32-10 keyed by the seed, Box-Muller normals with segfill's
- * own log and sincos, identical bits on the CPU twin and on CUDA (layout in {@code segfill/noise.h}).
+ * own log and sincos, identical bits on the CPU twin and on CUDA (layout in {@code
+ * segfill/noise.h}).
  *
  * <p>Seeds are Java longs read as unsigned 64-bit integers; sample b of a batch uses seed + b
  * (wrapping modulo 2^64). Noise streams are ints read as unsigned 32-bit integers; they keep the

@@ -64,7 +64,8 @@ class HalfConversionTest {
       if (isHalfNaN(all[i])) {
         nans++;
         // NaN stays NaN with its sign and payload; signalling NaNs come back quiet.
-        assertEquals((all[i] & 0xffff) | 0x200, back[i] & 0xffff, "NaN 0x" + Integer.toHexString(i));
+        assertEquals((all[i] & 0xffff) | 0x200, back[i] & 0xffff,
+            "NaN 0x" + Integer.toHexString(i));
       } else {
         assertEquals(all[i], back[i], "half 0x" + Integer.toHexString(i));
       }

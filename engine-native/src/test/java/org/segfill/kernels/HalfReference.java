@@ -8,7 +8,7 @@ import java.util.Arrays;
  * finite halves (ties to the even bit pattern).
  */
 final class HalfReference {
-  /** Values of the half patterns 0 .. 0x7c00, with 0x7c00 standing for 2^16 (the overflow point). */
+  /** Values of the half patterns 0 .. 0x7c00; 0x7c00 stands for 2^16 (the overflow point). */
   private static final double[] POSITIVE = new double[0x7c01];
 
   static {

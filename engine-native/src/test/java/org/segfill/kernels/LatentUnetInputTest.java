@@ -124,12 +124,14 @@ class LatentUnetInputTest {
           () -> kernels.unetInput(l, m, ml, 2, 2, 4, 4, 1f, true, out));
       assertMessage("maskBatch must divide batch 3",
           () -> kernels.unetInput(l, m, ml, 3, 2, 2, 2, 1f, true, out));
-      assertMessage("batch must be > 0", () -> kernels.unetInput(l, m, ml, 0, 1, 4, 4, 1f, true, out));
+      assertMessage("batch must be > 0",
+          () -> kernels.unetInput(l, m, ml, 0, 1, 4, 4, 1f, true, out));
       assertMessage("maskBatch must be > 0",
           () -> kernels.unetInput(l, m, ml, 1, 0, 4, 4, 1f, true, out));
       assertMessage("h must be > 0", () -> kernels.unetInput(l, m, ml, 1, 1, 0, 4, 1f, true, out));
       assertMessage("w must be > 0", () -> kernels.unetInput(l, m, ml, 1, 1, 4, -1, 1f, true, out));
-      assertMessage("scale must be in", () -> kernels.unetInput(l, m, ml, 1, 1, 4, 4, 0f, true, out));
+      assertMessage("scale must be in",
+          () -> kernels.unetInput(l, m, ml, 1, 1, 4, 4, 0f, true, out));
       assertMessage("scale must be in",
           () -> kernels.unetInput(l, m, ml, 1, 1, 4, 4, Float.NaN, true, out));
       assertMessage("maskedLatents must not be null",

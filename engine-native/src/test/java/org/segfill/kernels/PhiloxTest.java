@@ -44,8 +44,10 @@ class PhiloxTest {
 
   @Test
   void badArgumentsAreRefused() {
-    assertMessage("ctr must have 4 words", () -> NoiseKernels.philox4x32x10(new int[3], new int[2]));
-    assertMessage("key must have 2 words", () -> NoiseKernels.philox4x32x10(new int[4], new int[1]));
+    assertMessage("ctr must have 4 words",
+        () -> NoiseKernels.philox4x32x10(new int[3], new int[2]));
+    assertMessage("key must have 2 words",
+        () -> NoiseKernels.philox4x32x10(new int[4], new int[1]));
     assertMessage("ctr must not be null", () -> NoiseKernels.philox4x32x10(null, new int[2]));
     assertMessage("key must not be null", () -> NoiseKernels.philox4x32x10(new int[4], null));
   }

@@ -59,12 +59,14 @@ final class PhiloxTwin {
     float t = v - q * 0.25f;
     float u = t * t;
     float sp = u * (-0x1.4abbcep+5f
-        + u * (0x1.466bc6p+6f + u * (-0x1.32d2ccp+6f + u * (0x1.507834p+5f + u * -0x1.e30750p+3f))));
+        + u * (0x1.466bc6p+6f
+        + u * (-0x1.32d2ccp+6f + u * (0x1.507834p+5f + u * -0x1.e30750p+3f))));
     float th = (float) (int) (t * 4096.0f) * 0x1.0p-12f;
     float tl = t - th;
     float sn = th * 0x1.921cp+2f + ((tl * 0x1.921cp+2f + t * 0x1.daa222p-13f) + t * sp);
     float cp = u * (-0x1.3bd3ccp+4f
-        + u * (0x1.03c1f0p+6f + u * (-0x1.55d3c8p+6f + u * (0x1.e1f506p+5f + u * -0x1.a6d1f2p+4f))));
+        + u * (0x1.03c1f0p+6f
+        + u * (-0x1.55d3c8p+6f + u * (0x1.e1f506p+5f + u * -0x1.a6d1f2p+4f))));
     float cs = 1.0f + cp;
     switch (((int) q) & 3) {
       case 0:

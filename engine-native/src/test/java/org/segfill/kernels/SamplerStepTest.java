@@ -58,7 +58,8 @@ class SamplerStepTest {
           float[] modelOut = gaussian(random, (cfg ? 2 : 1) * batch * n, 1);
           float[] latents = gaussian(random, batch * n, 10);
           float[] history = withHistory ? gaussian(random, batch * n, 1) : null;
-          float[][] actual = run(modelOut, latents, history, batch, n, cfg, guidance, coef, seed, 5);
+          float[][] actual =
+              run(modelOut, latents, history, batch, n, cfg, guidance, coef, seed, 5);
           float[] expectedX = latents.clone();
           float[] expectedH = history == null ? null : history.clone();
           SamplerReference.step(modelOut, expectedX, expectedH, batch, n, cfg, guidance, coef,
