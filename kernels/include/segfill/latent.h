@@ -36,8 +36,10 @@ int sf_unet_input_f32(int device, void* stream, const float* latents, const floa
  *   eps = cfg ? u + guidance * (c - u) : model_out[b]
  *   m0  = P * x + Q * eps                          (the x0 prediction, DPM++)
  *   x'  = A * x + B * m0 + C * m1 + D * eps + E * z
- * with coef = {P, Q, A, B, C, D, E} (host array), m1 = history[b] (read, then overwritten by m0
- * when history is not NULL) and z the Philox normal for element i of sample b
+ * evaluated in exactly this order without FMA, i.e. x' = (((A x + B m0) + C m1) + D eps) + E z,
+ * with coef = {P, Q, A, B, C, D, E} (host array), m1 = history[b] (read only when history is not
+ * NULL and C != 0, else 0, so the first DPM++ step may pass a fresh buffer; overwritten by m0
+ * whenever history is not NULL) and z the Philox normal for element i of sample b
  * (sf_randn_f32 layout with seed + b and `noise_stream`; drawn only when E != 0).
  * Euler: A = 1, D = sigma_next - sigma. Euler ancestral: A = 1, D = sigma_down - sigma,
  * E = sigma_up. DPM++ 2M: P = 1/alpha_s, Q = -sigma_s/alpha_s, A = sigma_t/sigma_s, B and C from

@@ -12,8 +12,9 @@ extern "C" {
 void sf_philox4x32_10(const uint32_t* ctr4, const uint32_t* key2, uint32_t* out4);
 
 /**
- * Fills out [batch, n] with standard normals. Sample b uses key = seed + b (low word, high word);
- * element i uses counter {i / 4 (low, high words), stream, 0} and lane i % 4 of the block.
+ * Fills out [batch, n] with standard normals. Sample b uses key = seed + b (modulo 2^64; low
+ * word, high word); element i uses counter {i / 4 (low, high words), stream, 0} and lane i % 4
+ * of the block.
  * Lanes (0, 1) and (2, 3) are Box-Muller pairs: u = ((x >> 8) + 1) * 2^-24 in (0, 1],
  * v = (y >> 8) * 2^-24, r = sqrt(-2 ln u), z0 = r cos(2 pi v), z1 = r sin(2 pi v), with our own
  * float log and sincos so every device gives the same bits. `stream` separates the noise

@@ -1,0 +1,156 @@
+// Latent kernels, compiled once per backend (see Makefile).
+#include "latent/latent_ops.h"
+#include "latent/half.h"
+#include "latent/sampler_step.h"
+#include "noise/philox.h"
+
+namespace SF_OPS_NS {
+
+namespace {
+
+struct UnetInput {
+  const float* latents;
+  const float* mask;
+  const float* masked;
+  int64_t hw;
+  int batch;
+  int mask_batch;
+  float scale;
+  float* out;
+
+  SF_HD void operator()(int64_t o) const {
+    const int64_t plane = o / hw;
+    const int64_t p = o - plane * hw;
+    const int64_t sample = plane / 9;
+    const int ch = static_cast<int>(plane - sample * 9);
+    const int64_t b = sample % batch;
+    const int64_t mb = b % mask_batch;
+    float v;
+    if (ch < 4) {
+      v = latents[(b * 4 + ch) * hw + p] * scale;
+    } else if (ch == 4) {
+      v = mask[mb * hw + p];
+    } else {
+      v = masked[(mb * 4 + (ch - 5)) * hw + p];
+    }
+    out[o] = v;
+  }
+};
+
+// No noise: one element per work item, contiguous, no index division.
+template <bool kCfg, int kHist>
+struct Step {
+  const float* model_out;
+  float* latents;
+  float* history;
+  int64_t cond_offset;
+  float guidance;
+  sf::StepCoefs k;
+
+  SF_HD void operator()(int64_t idx) const {
+    sf::step_element<kCfg, kHist>(model_out, latents, history, cond_offset, guidance, k, idx,
+                                  0.0f);
+  }
+};
+
+// With noise: one Philox block (4 elements of one sample) per work item, as in sf_randn_f32.
+template <bool kCfg, int kHist>
+struct NoisyStep {
+  const float* model_out;
+  float* latents;
+  float* history;
+  int64_t cond_offset;
+  float guidance;
+  sf::StepCoefs k;
+  int64_t n;
+  int64_t blocks_per_sample;
+  uint64_t seed;
+  uint32_t stream;
+
+  SF_HD void operator()(int64_t g) const {
+    const int64_t b = g / blocks_per_sample;
+    const int64_t q = g - b * blocks_per_sample;
+    float z[4];
+    sf::randn4(seed + static_cast<uint64_t>(b), static_cast<uint64_t>(q), stream, z);
+    const int64_t i0 = 4 * q;
+    const int64_t count = n - i0 < 4 ? n - i0 : 4;
+    for (int64_t j = 0; j < count; ++j) {
+      sf::step_element<kCfg, kHist>(model_out, latents, history, cond_offset, guidance, k,
+                                    b * n + i0 + j, z[j]);
+    }
+  }
+};
+
+template <bool kCfg, int kHist>
+int launch_step(sf::Stream s, const float* model_out, float* latents, float* history, int batch,
+                int64_t n, float guidance, const sf::StepCoefs& k, uint64_t seed,
+                uint32_t noise_stream) {
+  const int64_t total = static_cast<int64_t>(batch) * n;
+  if (k.e == 0.0f) {
+    return sf::for_each(s, total,
+                        Step<kCfg, kHist>{model_out, latents, history, total, guidance, k});
+  }
+  const int64_t blocks = (n + 3) / 4;
+  return sf::for_each(s, blocks * batch,
+                      NoisyStep<kCfg, kHist>{model_out, latents, history, total, guidance, k, n,
+                                             blocks, seed, noise_stream});
+}
+
+}  // namespace
+
+int f32_to_f16(sf::Stream s, const float* in, uint16_t* out, int64_t n) {
+  return sf::for_each(s, n, [=] SF_HD(int64_t i) {
+    uint32_t bits;
+    memcpy(&bits, &in[i], sizeof bits);
+    out[i] = sf::f32_to_f16_bits(bits);
+  });
+}
+
+int f16_to_f32(sf::Stream s, const uint16_t* in, float* out, int64_t n) {
+  return sf::for_each(s, n, [=] SF_HD(int64_t i) {
+    const uint32_t bits = sf::f16_to_f32_bits(in[i]);
+    memcpy(&out[i], &bits, sizeof bits);
+  });
+}
+
+int unet_input_f32(sf::Stream s, const float* latents, const float* mask,
+                   const float* masked_latents, int batch, int mask_batch, int h, int w,
+                   float scale, int copies, float* out) {
+  if (batch <= 0 || mask_batch <= 0 || h <= 0 || w <= 0 || copies < 1 || copies > 2) {
+    return sf::kInvalidArgument;
+  }
+  const int64_t hw = static_cast<int64_t>(h) * w;
+  const int64_t total = static_cast<int64_t>(copies) * batch * 9 * hw;
+  return sf::for_each(s, total,
+                      UnetInput{latents, mask, masked_latents, hw, batch, mask_batch, scale, out});
+}
+
+int sampler_step_f32(sf::Stream s, const float* model_out, float* latents, float* history,
+                     int batch, int64_t n, int cfg, float guidance, const float* coef,
+                     uint64_t seed, uint32_t noise_stream) {
+  if (batch <= 0 || n <= 0) return sf::kInvalidArgument;
+  // coef is a host array: copied into the functor, so the kernel reads it by value.
+  const sf::StepCoefs k{coef[0], coef[1], coef[2], coef[3], coef[4], coef[5], coef[6]};
+  const int mode = history == nullptr ? sf::kNoHistory
+                   : k.c == 0.0f      ? sf::kWriteHistory
+                                      : sf::kReadWriteHistory;
+#define SF_STEP_LAUNCH(cfg_, mode_) \
+  launch_step<cfg_, mode_>(s, model_out, latents, history, batch, n, guidance, k, seed, \
+                           noise_stream)
+  switch (mode + (cfg ? 3 : 0)) {
+    case 0: return SF_STEP_LAUNCH(false, sf::kNoHistory);
+    case 1: return SF_STEP_LAUNCH(false, sf::kWriteHistory);
+    case 2: return SF_STEP_LAUNCH(false, sf::kReadWriteHistory);
+    case 3: return SF_STEP_LAUNCH(true, sf::kNoHistory);
+    case 4: return SF_STEP_LAUNCH(true, sf::kWriteHistory);
+    default: return SF_STEP_LAUNCH(true, sf::kReadWriteHistory);
+  }
+#undef SF_STEP_LAUNCH
+}
+
+int add_noise_f32(sf::Stream s, const float* x0, const float* noise, float a, float b, float* out,
+                  int64_t n) {
+  return sf::for_each(s, n, [=] SF_HD(int64_t i) { out[i] = a * x0[i] + b * noise[i]; });
+}
+
+}  // namespace SF_OPS_NS

@@ -1,0 +1,16 @@
+// Backend entry points of the latent kernels (see api/declare_backends.inc; no include guard).
+#include <cstdint>
+#include "common/launch.h"
+
+namespace SF_OPS_NS {
+int f32_to_f16(sf::Stream s, const float* in, uint16_t* out, int64_t n);
+int f16_to_f32(sf::Stream s, const uint16_t* in, float* out, int64_t n);
+int unet_input_f32(sf::Stream s, const float* latents, const float* mask,
+                   const float* masked_latents, int batch, int mask_batch, int h, int w,
+                   float scale, int copies, float* out);
+int sampler_step_f32(sf::Stream s, const float* model_out, float* latents, float* history,
+                     int batch, int64_t n, int cfg, float guidance, const float* coef,
+                     uint64_t seed, uint32_t noise_stream);
+int add_noise_f32(sf::Stream s, const float* x0, const float* noise, float a, float b, float* out,
+                  int64_t n);
+}  // namespace SF_OPS_NS
