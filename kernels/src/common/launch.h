@@ -72,9 +72,13 @@ int for_each_2d(Stream s, int w, int h, F f) {
 
 #else
 
+/// Below this many elements the OpenMP fork/join (several microseconds) costs more than the work
+/// it splits, so the loop runs on the calling thread. 2^18 floats = 1 MiB, about L2 size.
+constexpr int64_t kParallelThreshold = int64_t{1} << 18;
+
 template <class F>
 int for_each(Stream, int64_t n, F f) {
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (n >= kParallelThreshold)
   for (int64_t i = 0; i < n; ++i) f(i);
   return kOk;
 }
@@ -82,7 +86,7 @@ int for_each(Stream, int64_t n, F f) {
 template <class F>
 int for_each_2d(Stream, int w, int h, F f) {
   // Rows are split across threads; the inner loop over x is contiguous so it vectorises.
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (int64_t{w} * h >= kParallelThreshold)
   for (int y = 0; y < h; ++y) {
     for (int x = 0; x < w; ++x) f(x, y);
   }

@@ -18,9 +18,12 @@ struct UnetInput {
   float scale;
   float* out;
 
-  SF_HD void operator()(int64_t o) const {
-    const int64_t plane = o / hw;
-    const int64_t p = o - plane * hw;
+  // One output plane per row of the 2D launch, so the plane arithmetic is per row and the
+  // inner loop over pixels is a contiguous copy or scale.
+  SF_HD void operator()(int x, int plane_index) const {
+    const int64_t p = x;
+    const int64_t plane = plane_index;
+    const int64_t o = plane * hw + p;
     const int64_t sample = plane / 9;
     const int ch = static_cast<int>(plane - sample * 9);
     const int64_t b = sample % batch;
@@ -38,7 +41,7 @@ struct UnetInput {
 };
 
 // No noise: one element per work item, contiguous, no index division.
-template <bool kCfg, int kHist>
+template <bool kCfg, int kHist, bool kFull = true>
 struct Step {
   const float* model_out;
   float* latents;
@@ -48,8 +51,8 @@ struct Step {
   sf::StepCoefs k;
 
   SF_HD void operator()(int64_t idx) const {
-    sf::step_element<kCfg, kHist>(model_out, latents, history, cond_offset, guidance, k, idx,
-                                  0.0f);
+    sf::step_element<kCfg, kHist, kFull>(model_out, latents, history, cond_offset, guidance, k,
+                                         idx, 0.0f);
   }
 };
 
@@ -86,6 +89,12 @@ int launch_step(sf::Stream s, const float* model_out, float* latents, float* his
                 int64_t n, float guidance, const sf::StepCoefs& k, uint64_t seed,
                 uint32_t noise_stream) {
   const int64_t total = static_cast<int64_t>(batch) * n;
+  const bool euler_family = kHist == sf::kNoHistory && k.p == 0.0f && k.q == 0.0f &&
+                            k.b == 0.0f && k.c == 0.0f;
+  if (k.e == 0.0f && euler_family) {
+    return sf::for_each(s, total,
+                        Step<kCfg, kHist, false>{model_out, latents, history, total, guidance, k});
+  }
   if (k.e == 0.0f) {
     return sf::for_each(s, total,
                         Step<kCfg, kHist>{model_out, latents, history, total, guidance, k});
@@ -120,9 +129,9 @@ int unet_input_f32(sf::Stream s, const float* latents, const float* mask,
     return sf::kInvalidArgument;
   }
   const int64_t hw = static_cast<int64_t>(h) * w;
-  const int64_t total = static_cast<int64_t>(copies) * batch * 9 * hw;
-  return sf::for_each(s, total,
-                      UnetInput{latents, mask, masked_latents, hw, batch, mask_batch, scale, out});
+  const int planes = copies * batch * 9;
+  return sf::for_each_2d(s, static_cast<int>(hw), planes,
+                         UnetInput{latents, mask, masked_latents, hw, batch, mask_batch, scale, out});
 }
 
 int sampler_step_f32(sf::Stream s, const float* model_out, float* latents, float* history,

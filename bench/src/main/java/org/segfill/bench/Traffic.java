@@ -1,0 +1,28 @@
+package org.segfill.bench;
+
+import java.util.Map;
+
+/**
+ * Bytes each benchmark reads plus writes per operation (STREAM convention: write-allocate traffic
+ * is not counted), so the report can print bytes/s next to the measured copy bandwidth.
+ */
+final class Traffic {
+  private static final long LATENT = (long) LatentBench.N * Float.BYTES;
+  private static final Map<String, Long> BYTES = Map.ofEntries(
+      Map.entry("BandwidthBench.copy", 2 * BandwidthBench.N * Float.BYTES),
+      Map.entry("BandwidthBench.triad", 3 * BandwidthBench.N * Float.BYTES),
+      Map.entry("LatentBench.cfgEuler", 4 * LATENT),
+      Map.entry("LatentBench.cfgEulerJava", 4 * LATENT),
+      Map.entry("LatentBench.cfgEulerAncestral", 4 * LATENT),
+      Map.entry("LatentBench.cfgDpmpp2m", 6 * LATENT),
+      Map.entry("LatentBench.unetInput", (1 + 1 + 18) * LATENT + LATENT / 4),
+      Map.entry("LatentBench.randn", LATENT),
+      Map.entry("LatentBench.f32ToF16", 2 * LATENT * 3 / 2));
+
+  private Traffic() {}
+
+  /** Bytes per op of "Class.method", or 0 when a benchmark has no meaningful byte count. */
+  static long bytesPerOp(String benchmark) {
+    return BYTES.getOrDefault(benchmark, 0L);
+  }
+}
