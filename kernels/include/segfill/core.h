@@ -14,6 +14,9 @@ const char* sf_version(void);
 /** Human-readable text for a status code returned by any sf_* function. */
 const char* sf_status_string(int status);
 
+/** 1 when this CPU runs the CPU twin (built for x86-64-v3: AVX2, FMA, BMI2), else 0. */
+int sf_cpu_supported(void);
+
 /** Threads the CPU twin uses (OpenMP team size). */
 int sf_cpu_threads(void);
 

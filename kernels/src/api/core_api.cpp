@@ -18,6 +18,13 @@ const char* sf_status_string(int status) {
   }
 }
 
+// Compiled for the baseline ISA: it must run on the CPUs it rejects.
+__attribute__((target("arch=x86-64"))) int sf_cpu_supported(void) {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") &&
+         __builtin_cpu_supports("bmi2");
+}
+
 int sf_cpu_threads(void) { return omp_get_max_threads(); }
 
 int sf_synchronize(int device, void* stream) {

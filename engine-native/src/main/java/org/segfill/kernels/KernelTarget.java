@@ -18,9 +18,22 @@ public record KernelTarget(Device device, Pointer stream) {
     Objects.requireNonNull(device, "device");
   }
 
-  /** The CPU twin. */
+  /**
+   * The CPU twin.
+   *
+   * @throws UnsupportedOperationException on a CPU without the x86-64-v3 features the twin is
+   *     compiled for, instead of a SIGILL in the first kernel
+   */
   public static KernelTarget cpu() {
+    if (!CpuSupport.SUPPORTED) {
+      throw new UnsupportedOperationException(
+          "the CPU kernels need an x86-64-v3 CPU (AVX2, FMA, BMI2); this CPU lacks them");
+    }
     return CPU;
+  }
+
+  private static final class CpuSupport {
+    static final boolean SUPPORTED = org.segfill.kernels.binding.CoreLib.sf_cpu_supported() == 1;
   }
 
   /** The CUDA build, on the given stream (null for the default stream). */

@@ -24,6 +24,8 @@ public final class CoreLib {
 
   public static native @Cast("const char*") String sf_status_string(int status);
 
+  public static native int sf_cpu_supported();
+
   public static native int sf_cpu_threads();
 
   public static native int sf_synchronize(int device, Pointer stream);
