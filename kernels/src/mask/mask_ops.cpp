@@ -13,4 +13,40 @@ int mask_invert_u8(sf::Stream s, const uint8_t* in, uint8_t* out, int64_t n) {
   return sf::for_each(s, n, [=] SF_HD(int64_t i) { out[i] = static_cast<uint8_t>(255 - in[i]); });
 }
 
+int sam_mask_postprocess(sf::Stream s, const float* logits, int orig_w, int orig_h,
+                         float threshold, uint8_t* out) {
+  int rw = 0;
+  int rh = 0;
+  sf_mask::sam_resized_size(orig_w, orig_h, &rw, &rh);
+  const float frame_scale = static_cast<float>(sf_mask::kSamLowRes) / sf_mask::kSamFrame;
+  const float sx = static_cast<float>(rw) / static_cast<float>(orig_w);
+  const float sy = static_cast<float>(rh) / static_cast<float>(orig_h);
+  // The crop is implicit: the second resize only ever indexes frame pixels below (rh, rw).
+  return sf::for_each_2d(s, orig_w, orig_h, [=] SF_HD(int x, int y) {
+    using namespace sf_mask;
+    const Linear ly = torch_linear(y, rh, sy);
+    const Linear lx = torch_linear(x, rw, sx);
+    const Linear fy0 = torch_linear(ly.i0, kSamLowRes, frame_scale);
+    const Linear fy1 = torch_linear(ly.i1, kSamLowRes, frame_scale);
+    const Linear fx0 = torch_linear(lx.i0, kSamLowRes, frame_scale);
+    const Linear fx1 = torch_linear(lx.i1, kSamLowRes, frame_scale);
+    const float v = bilerp(ly, lx, sam_frame_value(logits, fy0, fx0),
+                           sam_frame_value(logits, fy0, fx1), sam_frame_value(logits, fy1, fx0),
+                           sam_frame_value(logits, fy1, fx1));
+    out[static_cast<int64_t>(y) * orig_w + x] = v > threshold ? uint8_t{255} : uint8_t{0};
+  });
+}
+
+int mask_downsample_nearest(sf::Stream s, const uint8_t* in, int w, int h, float* out, int out_w,
+                            int out_h) {
+  const float sx = static_cast<float>(w) / static_cast<float>(out_w);
+  const float sy = static_cast<float>(h) / static_cast<float>(out_h);
+  return sf::for_each_2d(s, out_w, out_h, [=] SF_HD(int x, int y) {
+    const int ix = sf_mask::torch_nearest(x, w, sx);
+    const int iy = sf_mask::torch_nearest(y, h, sy);
+    out[static_cast<int64_t>(y) * out_w + x] =
+        static_cast<float>(in[static_cast<int64_t>(iy) * w + ix]) / 255.0f;
+  });
+}
+
 }  // namespace SF_OPS_NS

@@ -1,0 +1,68 @@
+// Separable Gaussian feathering in exact integer fixed point, compiled once per backend.
+//
+// Pass 1 (rows): t = (sum_k w_k * in[x + k] + 8) >> 4, a Q8 value in uint16 (at most 255 * 256).
+// Pass 2 (columns): out = (sum_k w_k * t[y + k] + 2^19) >> 20. Weights are Q12 summing to 4096,
+// borders are replicated. Sums are symmetric-folded; integer sums make the order irrelevant.
+#include "mask/mask_ops.h"
+
+namespace SF_OPS_NS {
+
+int mask_feather_u8(sf::Stream s, const uint8_t* in, uint8_t* out, int w, int h,
+                    const sf_mask::FeatherTaps& taps, void* workspace) {
+  using sf_mask::kSpan;
+  const int r = taps.radius;
+  if (w <= 0 || h <= 0 || r < 0 || r > sf_mask::kMaxFeatherRadius || workspace == nullptr ||
+      in == out) {
+    return sf::kInvalidArgument;
+  }
+  uint16_t* tmp = static_cast<uint16_t*>(workspace);
+  const sf_mask::FeatherTaps t = taps;
+  const int spans = (w + kSpan - 1) / kSpan;
+
+  SF_TRY(sf::for_each_2d(s, spans, h, [=] SF_HD(int cx, int y) {
+    const int x0 = cx * kSpan;
+    const int n = sf_mask::imin(kSpan, w - x0);
+    const uint8_t* row = in + static_cast<int64_t>(y) * w;
+    int32_t acc[kSpan] = {};
+    const int32_t wc = t.w[r];
+    for (int j = 0; j < n; ++j) acc[j] = wc * row[x0 + j];
+    if (x0 - r >= 0 && x0 + n - 1 + r <= w - 1) {
+      for (int k = 1; k <= r; ++k) {
+        const int32_t wk = t.w[r + k];
+        const uint8_t* lo = row + x0 - k;
+        const uint8_t* hi = row + x0 + k;
+        for (int j = 0; j < n; ++j) acc[j] += wk * (lo[j] + hi[j]);
+      }
+    } else {
+      for (int k = 1; k <= r; ++k) {
+        const int32_t wk = t.w[r + k];
+        for (int j = 0; j < n; ++j) {
+          const int x = x0 + j;
+          acc[j] += wk * (row[sf_mask::clampi(x - k, 0, w - 1)] +
+                          row[sf_mask::clampi(x + k, 0, w - 1)]);
+        }
+      }
+    }
+    uint16_t* d = tmp + static_cast<int64_t>(y) * w + x0;
+    for (int j = 0; j < n; ++j) d[j] = static_cast<uint16_t>((acc[j] + 8) >> 4);
+  }));
+
+  return sf::for_each_2d(s, spans, h, [=] SF_HD(int cx, int y) {
+    const int x0 = cx * kSpan;
+    const int n = sf_mask::imin(kSpan, w - x0);
+    int32_t acc[kSpan] = {};
+    const int32_t wc = t.w[r];
+    const uint16_t* c = tmp + static_cast<int64_t>(y) * w + x0;
+    for (int j = 0; j < n; ++j) acc[j] = wc * c[j];
+    for (int k = 1; k <= r; ++k) {
+      const int32_t wk = t.w[r + k];
+      const uint16_t* lo = tmp + static_cast<int64_t>(sf_mask::imax(y - k, 0)) * w + x0;
+      const uint16_t* hi = tmp + static_cast<int64_t>(sf_mask::imin(y + k, h - 1)) * w + x0;
+      for (int j = 0; j < n; ++j) acc[j] += wk * (lo[j] + hi[j]);
+    }
+    uint8_t* o = out + static_cast<int64_t>(y) * w + x0;
+    for (int j = 0; j < n; ++j) o[j] = static_cast<uint8_t>((acc[j] + (1 << 19)) >> 20);
+  });
+}
+
+}  // namespace SF_OPS_NS
