@@ -30,6 +30,13 @@ enum Status : int {
   kUnsupported = 10002,
 };
 
+/// Below this many elements the OpenMP fork/join (several microseconds) costs more than the work
+/// it splits, so the CPU twin runs the loop on the calling thread. 2^18 floats = 1 MiB, about L2
+/// size. Heavy element functions (a Philox block with log and sincos) pass a smaller threshold.
+/// The CUDA build ignores both.
+constexpr int64_t kParallelThreshold = int64_t{1} << 18;
+constexpr int64_t kHeavyParallelThreshold = int64_t{1} << 10;
+
 #if defined(__CUDACC__)
 
 template <class F>
@@ -48,9 +55,10 @@ __global__ void for_each_2d_kernel(int w, int h, F f) {
 }
 
 /// Runs f(i) for i in [0, n) on the stream. Returns the launch status (asynchronous errors
-/// surface on the next synchronising call, as with any CUDA launch).
+/// surface on the next synchronising call, as with any CUDA launch). The last argument only
+/// matters to the CPU twin (see below).
 template <class F>
-int for_each(Stream s, int64_t n, F f) {
+int for_each(Stream s, int64_t n, F f, int64_t = 0) {
   if (n <= 0) return kOk;
   constexpr int kBlock = 256;
   // A grid-stride loop keeps the grid within limits for any n.
@@ -72,13 +80,9 @@ int for_each_2d(Stream s, int w, int h, F f) {
 
 #else
 
-/// Below this many elements the OpenMP fork/join (several microseconds) costs more than the work
-/// it splits, so the loop runs on the calling thread. 2^18 floats = 1 MiB, about L2 size.
-constexpr int64_t kParallelThreshold = int64_t{1} << 18;
-
 template <class F>
-int for_each(Stream, int64_t n, F f) {
-#pragma omp parallel for schedule(static) if (n >= kParallelThreshold)
+int for_each(Stream, int64_t n, F f, int64_t parallel_threshold = kParallelThreshold) {
+#pragma omp parallel for schedule(static) if (n >= parallel_threshold)
   for (int64_t i = 0; i < n; ++i) f(i);
   return kOk;
 }

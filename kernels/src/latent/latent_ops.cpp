@@ -102,7 +102,8 @@ int launch_step(sf::Stream s, const float* model_out, float* latents, float* his
   const int64_t blocks = (n + 3) / 4;
   return sf::for_each(s, blocks * batch,
                       NoisyStep<kCfg, kHist>{model_out, latents, history, total, guidance, k, n,
-                                             blocks, seed, noise_stream});
+                                             blocks, seed, noise_stream},
+                      sf::kHeavyParallelThreshold);
 }
 
 }  // namespace

@@ -31,7 +31,8 @@ struct RandnBlocks {
 int randn_f32(sf::Stream s, float* out, int batch, int64_t n, uint64_t seed, uint32_t stream) {
   if (batch <= 0 || n <= 0) return sf::kInvalidArgument;
   const int64_t blocks = (n + 3) / 4;
-  return sf::for_each(s, blocks * batch, RandnBlocks{out, n, blocks, seed, stream});
+  return sf::for_each(s, blocks * batch, RandnBlocks{out, n, blocks, seed, stream},
+                      sf::kHeavyParallelThreshold);
 }
 
 }  // namespace SF_OPS_NS

@@ -7,6 +7,8 @@ import java.util.Map;
  * is not counted), so the report can print bytes/s next to the measured copy bandwidth.
  */
 final class Traffic {
+  /** One byte per pixel of the 4000x3000 mask; RGB images are 3 of these, the blend 10. */
+  private static final long MASK = (long) MaskBench.W * MaskBench.H;
   private static final long LATENT = (long) LatentBench.N * Float.BYTES;
   private static final Map<String, Long> BYTES = Map.ofEntries(
       Map.entry("BandwidthBench.copy", 2 * BandwidthBench.N * Float.BYTES),
@@ -17,7 +19,15 @@ final class Traffic {
       Map.entry("LatentBench.cfgDpmpp2m", 6 * LATENT),
       Map.entry("LatentBench.unetInput", (1 + 1 + 18) * LATENT + LATENT / 4),
       Map.entry("LatentBench.randn", LATENT),
-      Map.entry("LatentBench.f32ToF16", 2 * LATENT * 3 / 2));
+      Map.entry("LatentBench.f32ToF16", 2 * LATENT * 3 / 2),
+      Map.entry("MaskBench.grow", 2 * MASK),
+      Map.entry("MaskBench.growOpenCv", 2 * MASK),
+      Map.entry("MaskBench.feather", 2 * MASK),
+      Map.entry("MaskBench.featherOpenCv", 2 * MASK),
+      Map.entry("MaskBench.blend", 10 * MASK),
+      Map.entry("MaskBench.blendOpenCv", 10 * MASK),
+      Map.entry("MaskBench.samPostprocess", MASK),
+      Map.entry("MaskBench.samPostprocessOpenCv", MASK));
 
   private Traffic() {}
 
