@@ -1,22 +1,15 @@
 #include "api/dispatch.h"
-#include "image/workspace.h"
+#include "image/pixel_convert.h"
 
 #define SF_OPS_HEADER "image/image_ops.h"
 #include "api/declare_backends.inc"
 
-namespace {
-
-constexpr int kSamSide = 1024;
-
-int64_t resized_bytes(int w, int h) { return sf::ResampleLayout::align(int64_t{w} * h * 3); }
-
-}  // namespace
-
 extern "C" {
 
+// Workspace sizes are backend independent; the CPU twin's planner answers for both.
 int64_t sf_resample_workspace_bytes(int in_w, int in_h, int out_w, int out_h, int channels,
                                     int filter) {
-  return sf::ResampleLayout::make(in_w, in_h, out_w, out_h, channels, filter).total;
+  return sf_cpu::resample_workspace_bytes(in_w, in_h, out_w, out_h, channels, filter);
 }
 
 int sf_resample_u8(int device, void* stream, const uint8_t* in, int in_w, int in_h, int channels,
@@ -26,42 +19,38 @@ int sf_resample_u8(int device, void* stream, const uint8_t* in, int in_w, int in
 }
 
 void sf_sam_resized_size(int w, int h, int* resized_w, int* resized_h) {
-  const double scale = static_cast<double>(kSamSide) / (w > h ? w : h);
-  *resized_w = static_cast<int>(w * scale + 0.5);
-  *resized_h = static_cast<int>(h * scale + 0.5);
+  if (resized_w == nullptr || resized_h == nullptr) return;
+  if (w <= 0 || h <= 0) {
+    *resized_w = 0;
+    *resized_h = 0;
+    return;
+  }
+  sf_image::sam_resized_size(w, h, resized_w, resized_h);
 }
 
-// Workspace: [resized RGB image][resample workspace].
 int64_t sf_sam_preprocess_workspace_bytes(int w, int h) {
-  int rw = 0, rh = 0;
-  sf_sam_resized_size(w, h, &rw, &rh);
-  return resized_bytes(rw, rh) + sf_resample_workspace_bytes(w, h, rw, rh, 3, SF_FILTER_BILINEAR);
+  return sf_cpu::sam_preprocess_workspace_bytes(w, h);
 }
 
 int sf_sam_preprocess(int device, void* stream, const uint8_t* rgb, int w, int h,
                       const float* mean3, const float* std3, float* out, void* workspace) {
-  int rw = 0, rh = 0;
-  sf_sam_resized_size(w, h, &rw, &rh);
-  auto* resized = static_cast<uint8_t*>(workspace);
-  const int status = sf_resample_u8(device, stream, rgb, w, h, 3, resized, rw, rh,
-                                    SF_FILTER_BILINEAR, resized + resized_bytes(rw, rh));
-  if (status != SF_OK) return status;
-  return SF_DISPATCH(device, sam_normalize_pad, stream, resized, rw, rh, mean3[0], mean3[1],
-                     mean3[2], std3[0], std3[1], std3[2], out);
+  if (mean3 == nullptr || std3 == nullptr) return SF_ERR_INVALID_ARGUMENT;
+  // Host constants travel by value into the kernel, so the caller's arrays may be freed at once.
+  sf_image::Norm3 norm;
+  for (int c = 0; c < 3; ++c) {
+    norm.mean[c] = mean3[c];
+    norm.std[c] = std3[c];
+  }
+  return SF_DISPATCH(device, sam_preprocess, stream, rgb, w, h, norm, out, workspace);
 }
 
 int64_t sf_vae_preprocess_workspace_bytes(int w, int h, int out_w, int out_h) {
-  return resized_bytes(out_w, out_h) +
-         sf_resample_workspace_bytes(w, h, out_w, out_h, 3, SF_FILTER_LANCZOS3);
+  return sf_cpu::vae_preprocess_workspace_bytes(w, h, out_w, out_h);
 }
 
 int sf_vae_preprocess(int device, void* stream, const uint8_t* rgb, int w, int h, float* out,
                       int out_w, int out_h, void* workspace) {
-  auto* resized = static_cast<uint8_t*>(workspace);
-  const int status = sf_resample_u8(device, stream, rgb, w, h, 3, resized, out_w, out_h,
-                                    SF_FILTER_LANCZOS3, resized + resized_bytes(out_w, out_h));
-  if (status != SF_OK) return status;
-  return SF_DISPATCH(device, vae_normalize, stream, resized, out_w, out_h, out);
+  return SF_DISPATCH(device, vae_preprocess, stream, rgb, w, h, out, out_w, out_h, workspace);
 }
 
 int sf_tensor_to_image(int device, void* stream, const float* nchw, int w, int h, uint8_t* rgb) {

@@ -45,7 +45,7 @@ public class ImageBench {
   private final ImageKernels kernels = new ImageKernels(KernelTarget.cpu());
   private int w;
   private int h;
-  private int[] samSize;
+  private ImageKernels.Size samSize;
   private Mat image;
   private BytePointer rgb;
   private FloatPointer samTensor;
@@ -66,9 +66,9 @@ public class ImageBench {
     rgb = OpenCvImages.bytes(image);
     samTensor = new FloatPointer(3L * 1024 * 1024);
     samWorkspace = new BytePointer(ImageKernels.samPreprocessWorkspaceBytes(w, h));
-    resized = new BytePointer(3L * samSize[0] * samSize[1]);
+    resized = new BytePointer(3L * samSize.width() * samSize.height());
     bilinearWorkspace = new BytePointer(Math.max(1, ImageKernels.resampleWorkspaceBytes(
-        w, h, samSize[0], samSize[1], 3, Filter.BILINEAR)));
+        w, h, samSize.width(), samSize.height(), 3, Filter.BILINEAR)));
     lanczosWorkspace = new BytePointer(
         ImageKernels.resampleWorkspaceBytes(w, h, 1152, 896, 3, Filter.LANCZOS3));
     vaeResized = new BytePointer(3L * 1152 * 896);
@@ -92,14 +92,14 @@ public class ImageBench {
   /** PIL-exact antialiased bilinear resize to SAM's size. */
   @Benchmark
   public void resizeBilinear() {
-    kernels.resample(rgb, w, h, 3, resized, samSize[0], samSize[1], Filter.BILINEAR,
+    kernels.resample(rgb, w, h, 3, resized, samSize.width(), samSize.height(), Filter.BILINEAR,
         bilinearWorkspace);
   }
 
   /** OpenCV's antialiased downscale to the same size (INTER_AREA). */
   @Benchmark
   public void resizeBilinearOpenCv() {
-    try (Size dsize = new Size(samSize[0], samSize[1])) {
+    try (Size dsize = new Size(samSize.width(), samSize.height())) {
       resize(image, cvOut, dsize, 0, 0, INTER_AREA);
     }
   }

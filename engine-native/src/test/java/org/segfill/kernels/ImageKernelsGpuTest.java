@@ -1,7 +1,7 @@
 package org.segfill.kernels;
 
-import static org.segfill.kernels.ImageKernelsTest.assertMaxDifference;
-import static org.segfill.kernels.ImageKernelsTest.smoothImage;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.bytedeco.javacpp.BytePointer;
@@ -13,79 +13,151 @@ import org.segfill.kernels.ImageKernels.Filter;
 import org.segfill.testing.RequiresCuda;
 
 /**
- * The CUDA build of the image kernels against the CPU twin: bilinear resampling and the tensor
- * conversions bit for bit; Lanczos within one level (its weights use the device's sin()).
+ * The CUDA build of the image kernels against the CPU twin. The passes are integer arithmetic and
+ * the float conversions single IEEE operations, so everything is bit exact, except that Lanczos
+ * coefficients use sin(), whose CUDA and glibc results may differ in the last ulp: a Lanczos
+ * resize may then differ by 1 in rare bytes (tolerance: |diff| <= 1 in at most 0.1% of bytes;
+ * for VAE floats that is 2/255 in value).
  */
 @RequiresCuda
 class ImageKernelsGpuTest {
+  private final ImageKernels cpu = new ImageKernels(KernelTarget.cpu());
 
   @Test
   void resampleMatchesTheCpuTwin() {
-    int w = 1537;
-    int h = 913;
-    byte[] img = smoothImage(new Random(1), w, h, 3);
-    for (Filter filter : Filter.values()) {
-      byte[] cpu = run(KernelTarget.cpu(), img, w, h, 1024, 608, filter, null);
-      try (CudaStream stream = CudaStream.create()) {
-        byte[] gpu = run(KernelTarget.cuda(stream.handle()), img, w, h, 1024, 608, filter, stream);
-        assertMaxDifference(cpu, gpu, filter == Filter.LANCZOS3 ? 1 : 0, filter.name());
+    int[][] sizes = {{1537, 913, 1024, 609}, {4000, 3, 1024, 1}, {33, 17, 70, 40}, {1, 1, 5, 3},
+      {640, 480, 640, 300}, {64, 64, 64, 64}};
+    Random random = new Random(51);
+    try (CudaStream stream = CudaStream.create()) {
+      ImageKernels gpu = new ImageKernels(KernelTarget.cuda(stream.handle()));
+      for (int[] s : sizes) {
+        for (int c : new int[] {1, 3, 4}) {
+          for (Filter f : Filter.values()) {
+            int inN = s[0] * s[1] * c;
+            int outN = s[2] * s[3] * c;
+            byte[] data = new byte[inN];
+            random.nextBytes(data);
+            long ws = ImageKernels.resampleWorkspaceBytes(s[0], s[1], s[2], s[3], c, f);
+            byte[] cpuOut;
+            try (BytePointer host = new BytePointer(data);
+                BytePointer out = new BytePointer(outN);
+                BytePointer work = new BytePointer(ws)) {
+              cpu.resample(host, s[0], s[1], c, out, s[2], s[3], f, work);
+              cpuOut = ResampleReference.bytes(out, outN);
+            }
+            byte[] gpuOut;
+            try (BytePointer host = new BytePointer(data);
+                BytePointer result = new BytePointer(outN);
+                DeviceBuffer in = DeviceBuffer.allocate(inN);
+                DeviceBuffer out = DeviceBuffer.allocate(outN);
+                DeviceBuffer work = DeviceBuffer.allocate(ws)) {
+              in.upload(host, inN);
+              gpu.resample(in.asBytes(), s[0], s[1], c, out.asBytes(), s[2], s[3], f,
+                  work.asBytes());
+              stream.synchronize();
+              out.download(result, outN);
+              gpuOut = ResampleReference.bytes(result, outN);
+            }
+            String label = s[0] + "x" + s[1] + " -> " + s[2] + "x" + s[3] + " c=" + c + " " + f;
+            if (f == Filter.BILINEAR) {
+              assertArrayEquals(cpuOut, gpuOut, label);
+            } else {
+              assertWithinOne(cpuOut, gpuOut, label);
+            }
+          }
+        }
       }
     }
   }
 
   @Test
-  void tensorToImageMatchesTheCpuTwin() {
-    int w = 130;
-    int h = 77;
-    int n = 3 * w * h;
-    float[] values = new float[n];
-    Random random = new Random(2);
-    for (int i = 0; i < n; i++) {
-      values[i] = (float) random.nextGaussian();
+  void samAndVaePreprocessAndTensorToImageMatchTheCpuTwin() {
+    int w = 1537, h = 913;
+    byte[] rgb = new byte[w * h * 3];
+    new Random(52).nextBytes(rgb);
+    float[] mean = ImageKernels.samPixelMean();
+    float[] std = ImageKernels.samPixelStd();
+    int samN = 3 * 1024 * 1024;
+    int vw = 1216, vh = 832, vaeN = 3 * vw * vh;
+    long samWs = ImageKernels.samPreprocessWorkspaceBytes(w, h);
+    long vaeWs = ImageKernels.vaePreprocessWorkspaceBytes(w, h, vw, vh);
+    try (CudaStream stream = CudaStream.create();
+        BytePointer host = new BytePointer(rgb);
+        FloatPointer cpuSam = new FloatPointer(samN);
+        FloatPointer cpuVae = new FloatPointer(vaeN);
+        BytePointer cpuImg = new BytePointer(vaeN);
+        BytePointer cpuWork = new BytePointer(Math.max(samWs, vaeWs));
+        FloatPointer gpuSam = new FloatPointer(samN);
+        FloatPointer gpuVae = new FloatPointer(vaeN);
+        BytePointer gpuImg = new BytePointer(vaeN);
+        DeviceBuffer dRgb = DeviceBuffer.allocate(rgb.length);
+        DeviceBuffer dSam = DeviceBuffer.allocate(4L * samN);
+        DeviceBuffer dVae = DeviceBuffer.allocate(4L * vaeN);
+        DeviceBuffer dImg = DeviceBuffer.allocate(vaeN);
+        DeviceBuffer dWork = DeviceBuffer.allocate(Math.max(samWs, vaeWs))) {
+      ImageKernels gpu = new ImageKernels(KernelTarget.cuda(stream.handle()));
+      dRgb.upload(host, rgb.length);
+      gpu.samPreprocess(dRgb.asBytes(), w, h, mean, std, dSam.asFloats(), dWork.asBytes());
+      gpu.vaePreprocess(dRgb.asBytes(), w, h, dVae.asFloats(), vw, vh, dWork.asBytes());
+      gpu.tensorToImage(dVae.asFloats(), vw, vh, dImg.asBytes());
+      stream.synchronize();
+      dSam.download(gpuSam, 4L * samN);
+      dVae.download(gpuVae, 4L * vaeN);
+      dImg.download(gpuImg, vaeN);
+
+      cpu.samPreprocess(host, w, h, mean, std, cpuSam, cpuWork);
+      cpu.vaePreprocess(host, w, h, cpuVae, vw, vh, cpuWork);
+      cpu.tensorToImage(cpuVae, vw, vh, cpuImg);
+
+      // Bilinear: bit exact.
+      assertArrayEquals(ResampleReference.floats(cpuSam, samN), ResampleReference.floats(gpuSam, samN));
+      // Lanczos: a rare byte may differ by 1, i.e. 2/255 after scaling to [-1, 1].
+      float[] a = ResampleReference.floats(cpuVae, vaeN);
+      float[] b = ResampleReference.floats(gpuVae, vaeN);
+      int off = 0;
+      for (int i = 0; i < vaeN; i++) {
+        assertTrue(Math.abs(a[i] - b[i]) <= 2f / 255f + 1e-6f, "vae element " + i);
+        off += a[i] != b[i] ? 1 : 0;
+      }
+      assertTrue(off <= vaeN / 1000, off + " vae elements differ");
+      // tensorToImage ran on each side's own VAE tensor: the same tolerance carries over.
+      assertWithinOne(ResampleReference.bytes(cpuImg, vaeN), ResampleReference.bytes(gpuImg, vaeN),
+          "tensorToImage");
     }
+  }
+
+  @Test
+  void tensorToImageIsBitExact() {
+    int w = 333, h = 77, n = 3 * w * h;
+    float[] values = new float[n];
+    Random random = new Random(53);
+    for (int i = 0; i < n; i++) {
+      values[i] = (float) (random.nextGaussian() * 1.2);
+    }
+    values[0] = Float.NaN;
     try (CudaStream stream = CudaStream.create();
         FloatPointer host = new FloatPointer(values);
         BytePointer cpuOut = new BytePointer(n);
         BytePointer gpuOut = new BytePointer(n);
-        DeviceBuffer dIn = DeviceBuffer.allocate(4L * n);
-        DeviceBuffer dOut = DeviceBuffer.allocate(n)) {
-      new ImageKernels(KernelTarget.cpu()).tensorToImage(host, w, h, cpuOut);
-      dIn.upload(host, 4L * n);
-      new ImageKernels(KernelTarget.cuda(stream.handle())).tensorToImage(
-          dIn.asFloats(), w, h, dOut.asBytes());
+        DeviceBuffer in = DeviceBuffer.allocate(4L * n);
+        DeviceBuffer out = DeviceBuffer.allocate(n)) {
+      ImageKernels gpu = new ImageKernels(KernelTarget.cuda(stream.handle()));
+      in.upload(host, 4L * n);
+      gpu.tensorToImage(in.asFloats(), w, h, out.asBytes());
       stream.synchronize();
-      dOut.download(gpuOut, n);
-      byte[] a = new byte[n];
-      byte[] b = new byte[n];
-      cpuOut.get(a);
-      gpuOut.get(b);
-      assertMaxDifference(a, b, 0, "tensorToImage");
+      out.download(gpuOut, n);
+      cpu.tensorToImage(host, w, h, cpuOut);
+      assertArrayEquals(ResampleReference.bytes(cpuOut, n), ResampleReference.bytes(gpuOut, n));
     }
   }
 
-  private static byte[] run(KernelTarget target, byte[] img, int w, int h, int outW, int outH,
-      Filter filter, CudaStream stream) {
-    long wsBytes = ImageKernels.resampleWorkspaceBytes(w, h, outW, outH, 3, filter);
-    byte[] result = new byte[outW * outH * 3];
-    ImageKernels kernels = new ImageKernels(target);
-    try (BytePointer host = new BytePointer(img); BytePointer out = new BytePointer(result.length)) {
-      if (stream == null) {
-        try (BytePointer ws = new BytePointer(wsBytes)) {
-          kernels.resample(host, w, h, 3, out, outW, outH, filter, ws);
-        }
-      } else {
-        try (DeviceBuffer dIn = DeviceBuffer.allocate(img.length);
-            DeviceBuffer dOut = DeviceBuffer.allocate(result.length);
-            DeviceBuffer ws = DeviceBuffer.allocate(wsBytes)) {
-          dIn.upload(host, img.length);
-          kernels.resample(dIn.asBytes(), w, h, 3, dOut.asBytes(), outW, outH, filter,
-              ws.asBytes());
-          stream.synchronize();
-          dOut.download(out, result.length);
-        }
-      }
-      out.get(result);
+  private static void assertWithinOne(byte[] expected, byte[] actual, String label) {
+    int off = 0;
+    for (int i = 0; i < expected.length; i++) {
+      int d = Math.abs((expected[i] & 0xff) - (actual[i] & 0xff));
+      assertTrue(d <= 1, label + ": byte " + i + " differs by " + d);
+      off += d;
     }
-    return result;
+    assertTrue(off <= Math.max(1, expected.length / 1000), label + ": " + off + " bytes differ");
   }
 }

@@ -16,28 +16,59 @@ public final class ImageLib {
 
   private ImageLib() {}
 
+  public static final int SF_FILTER_BILINEAR = 1;
+  public static final int SF_FILTER_LANCZOS3 = 2;
+
   public static native @Cast("int64_t") long sf_resample_workspace_bytes(
-      int inW, int inH, int outW, int outH, int channels, int filter);
+      int in_w, int in_h, int out_w, int out_h, int channels, int filter);
 
-  public static native int sf_resample_u8(int device, Pointer stream,
-      @Cast("const uint8_t*") BytePointer in, int inW, int inH, int channels,
-      @Cast("uint8_t*") BytePointer out, int outW, int outH, int filter, Pointer workspace);
+  public static native int sf_resample_u8(
+      int device,
+      Pointer stream,
+      @Cast("const uint8_t*") BytePointer in,
+      int in_w,
+      int in_h,
+      int channels,
+      @Cast("uint8_t*") BytePointer out,
+      int out_w,
+      int out_h,
+      int filter,
+      Pointer workspace);
 
-  public static native void sf_sam_resized_size(int w, int h, int[] resizedW, int[] resizedH);
+  public static native void sf_sam_resized_size(int w, int h, int[] resized_w, int[] resized_h);
 
   public static native @Cast("int64_t") long sf_sam_preprocess_workspace_bytes(int w, int h);
 
-  public static native int sf_sam_preprocess(int device, Pointer stream,
-      @Cast("const uint8_t*") BytePointer rgb, int w, int h, float[] mean3, float[] std3,
-      FloatPointer out, Pointer workspace);
-
-  public static native @Cast("int64_t") long sf_vae_preprocess_workspace_bytes(
-      int w, int h, int outW, int outH);
-
-  public static native int sf_vae_preprocess(int device, Pointer stream,
-      @Cast("const uint8_t*") BytePointer rgb, int w, int h, FloatPointer out, int outW, int outH,
+  public static native int sf_sam_preprocess(
+      int device,
+      Pointer stream,
+      @Cast("const uint8_t*") BytePointer rgb,
+      int w,
+      int h,
+      @Cast("const float*") float[] mean3,
+      @Cast("const float*") float[] std3,
+      FloatPointer out,
       Pointer workspace);
 
-  public static native int sf_tensor_to_image(int device, Pointer stream, FloatPointer nchw,
-      int w, int h, @Cast("uint8_t*") BytePointer rgb);
+  public static native @Cast("int64_t") long sf_vae_preprocess_workspace_bytes(
+      int w, int h, int out_w, int out_h);
+
+  public static native int sf_vae_preprocess(
+      int device,
+      Pointer stream,
+      @Cast("const uint8_t*") BytePointer rgb,
+      int w,
+      int h,
+      FloatPointer out,
+      int out_w,
+      int out_h,
+      Pointer workspace);
+
+  public static native int sf_tensor_to_image(
+      int device,
+      Pointer stream,
+      @Cast("const float*") FloatPointer nchw,
+      int w,
+      int h,
+      @Cast("uint8_t*") BytePointer rgb);
 }
