@@ -71,17 +71,13 @@ struct NoisyStep {
   uint32_t stream;
 
   SF_HD void operator()(int64_t g) const {
-    const int64_t b = g / blocks_per_sample;
-    const int64_t q = g - b * blocks_per_sample;
-    float z[4];
-    sf::randn4(seed + static_cast<uint64_t>(b), static_cast<uint64_t>(q), stream, z);
-    const int64_t i0 = 4 * q;
-    const int64_t count = n - i0 < 4 ? n - i0 : 4;
-    for (int64_t j = 0; j < count; ++j) {
-      sf::step_element<kCfg, kHist>(model_out, latents, history, cond_offset, guidance, k,
-                                    b * n + i0 + j, z[j]);
-    }
+    const NoisyStep& self = *this;
+    sf::visit_noise_block(g, n, blocks_per_sample, seed, stream, [&self](int64_t i, float z) {
+      sf::step_element<kCfg, kHist>(self.model_out, self.latents, self.history,
+                                    self.cond_offset, self.guidance, self.k, i, z);
+    });
   }
+
 };
 
 template <bool kCfg, int kHist>

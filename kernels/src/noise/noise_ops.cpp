@@ -15,15 +15,11 @@ struct RandnBlocks {
   uint32_t stream;
 
   SF_HD void operator()(int64_t g) const {
-    const int64_t b = g / blocks_per_sample;
-    const int64_t q = g - b * blocks_per_sample;
-    float z[4];
-    sf::randn4(seed + static_cast<uint64_t>(b), static_cast<uint64_t>(q), stream, z);
-    float* row = out + b * n;
-    const int64_t i0 = 4 * q;
-    const int64_t count = n - i0 < 4 ? n - i0 : 4;
-    for (int64_t j = 0; j < count; ++j) row[i0 + j] = z[j];
+    float* dst = out;
+    sf::visit_noise_block(g, n, blocks_per_sample, seed, stream,
+                          [dst](int64_t i, float z) { dst[i] = z; });
   }
+
 };
 
 }  // namespace

@@ -165,5 +165,21 @@ SF_HD SF_INLINE void randn4(uint64_t key, uint64_t q, uint32_t stream, float* z)
   box_muller(p.v[2], p.v[3], &z[2], &z[3]);
 }
 
+/// Work item g of the [batch, n] noise layout: draws the Philox block of sample
+/// b = g / blocks_per_sample and calls visit(flat_index, z) for its (up to 4) elements, where
+/// flat_index = b * n + i. Shared by sf_randn_f32 and the ancestral sampler step so both draw the
+/// same noise for the same element.
+template <class Visit>
+SF_HD SF_INLINE void visit_noise_block(int64_t g, int64_t n, int64_t blocks_per_sample,
+                                       uint64_t seed, uint32_t stream, const Visit& visit) {
+  const int64_t b = g / blocks_per_sample;
+  const int64_t q = g - b * blocks_per_sample;
+  float z[4];
+  randn4(seed + static_cast<uint64_t>(b), static_cast<uint64_t>(q), stream, z);
+  const int64_t i0 = 4 * q;
+  const int64_t count = n - i0 < 4 ? n - i0 : 4;
+  for (int64_t j = 0; j < count; ++j) visit(b * n + i0 + j, z[j]);
+}
+
 }  // namespace
 }  // namespace sf
