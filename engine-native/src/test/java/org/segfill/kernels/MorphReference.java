@@ -1,0 +1,41 @@
+package org.segfill.kernels;
+
+/** Disk dilation / erosion by brute force over every offset of the disk. */
+final class MorphReference {
+  private MorphReference() {}
+
+  /**
+   * Grow: 255 when any in-image pixel of the disk around it is non-zero. Shrink: 255 when every
+   * in-image pixel of the disk is non-zero (pixels outside the image do not erode).
+   */
+  static byte[] morph(byte[] in, int w, int h, int r, boolean shrink) {
+    byte[] out = new byte[w * h];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        boolean any = false;
+        boolean all = true;
+        scan:
+        for (int dy = -r; dy <= r; dy++) {
+          int yy = y + dy;
+          if (yy < 0 || yy >= h) {
+            continue;
+          }
+          for (int dx = -r; dx <= r; dx++) {
+            int xx = x + dx;
+            if (xx < 0 || xx >= w || dx * dx + dy * dy > r * r) {
+              continue;
+            }
+            boolean selected = in[yy * w + xx] != 0;
+            any |= selected;
+            all &= selected;
+            if (shrink ? !all : any) {
+              break scan;
+            }
+          }
+        }
+        out[y * w + x] = (byte) ((shrink ? all : any) ? 255 : 0);
+      }
+    }
+    return out;
+  }
+}
