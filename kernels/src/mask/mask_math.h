@@ -134,6 +134,13 @@ SF_HD SF_INLINE uint32_t morph_reach_at(const MorphReach& m, int d) {
 
 constexpr int kMaxFeatherRadius = 255;
 
+/// The feather workspace is the uint16 intermediate plus one flag byte per row and block of
+/// kFeatherFlagColumns columns (used by the CPU twin only; the size is the same for both).
+constexpr int kFeatherFlagColumns = 64;
+SF_HD SF_INLINE int feather_flag_spans(int w) {
+  return (w + kFeatherFlagColumns - 1) / kFeatherFlagColumns;
+}
+
 /// Q12 Gaussian taps for -radius..radius, summing to exactly 4096. Computed once on the host
 /// (see feather_taps in mask_api.cpp) and passed by value to both backends.
 struct FeatherTaps {

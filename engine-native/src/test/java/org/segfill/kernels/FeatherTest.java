@@ -56,6 +56,36 @@ class FeatherTest {
   }
 
   @Test
+  void flatRegionShortcutGivesTheSameBytes() {
+    // Large flat areas with a few shapes: most spans take the constant-window path.
+    for (int[] s : new int[][] {{1537, 913}, {300, 200}, {4000, 5}, {64, 64}, {65, 129}}) {
+      int w = s[0];
+      int h = s[1];
+      byte[] mask = new byte[w * h];
+      java.util.Arrays.fill(mask, (byte) 37);
+      java.util.Random random = new java.util.Random(w + h);
+      for (int shape = 0; shape < 6; shape++) {
+        int cx = random.nextInt(w);
+        int cy = random.nextInt(h);
+        int radius = 1 + random.nextInt(Math.max(1, Math.min(w, h) / 3));
+        int value = shape % 2 == 0 ? 255 : 0;
+        for (int y = Math.max(0, cy - radius); y < Math.min(h, cy + radius); y++) {
+          for (int x = Math.max(0, cx - radius); x < Math.min(w, cx + radius); x++) {
+            if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= radius * radius || shape > 3) {
+              mask[y * w + x] = (byte) value;
+            }
+          }
+        }
+      }
+      for (int r : new int[] {1, 8, 20}) {
+        byte[] expected = FeatherReference.feather(mask, w, h, r);
+        assertEquals(-1, MaskTestData.firstDifference(expected, run(mask, w, h, r)),
+            w + "x" + h + " r=" + r + ": first differing index");
+      }
+    }
+  }
+
+  @Test
   void emptyWindowsStayZeroAndFullWindowsReach255() {
     int w = 200;
     int h = 120;
