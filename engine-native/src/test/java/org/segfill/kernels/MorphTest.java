@@ -52,6 +52,43 @@ class MorphTest {
   }
 
   @Test
+  void chordReferenceAgreesWithBruteForce() {
+    byte[] mask = MaskTestData.blobs(57, 31, 8);
+    for (int r : new int[] {0, 1, 3, 9, 40}) {
+      for (boolean shrink : new boolean[] {false, true}) {
+        assertEquals(-1, MaskTestData.firstDifference(MorphReference.morph(mask, 57, 31, r, shrink),
+            MorphReference.morphByChords(mask, 57, 31, r, shrink)), "r=" + r);
+      }
+    }
+  }
+
+  @Test
+  void largeRadiiUseWideDistancesAndStayExact() {
+    // Radii >= 255 keep 16-bit distances in the workspace; 254 is the last 8-bit one.
+    int[][] sizes = {{300, 40}, {40, 300}, {500, 300}};
+    long seed = 9;
+    for (int[] s : sizes) {
+      byte[] mask = new byte[s[0] * s[1]];
+      java.util.Random random = new java.util.Random(seed++);
+      for (int i = 0; i < 6; i++) {
+        mask[random.nextInt(mask.length)] = (byte) 255;
+      }
+      byte[] holes = mask.clone();
+      for (int i = 0; i < holes.length; i++) {
+        holes[i] = (byte) (holes[i] == 0 ? 255 : 0);
+      }
+      for (int r : new int[] {254, 255, 256, 300, 1000}) {
+        for (boolean shrink : new boolean[] {false, true}) {
+          byte[] input = shrink ? holes : mask;
+          byte[] expected = MorphReference.morphByChords(input, s[0], s[1], r, shrink);
+          assertEquals(-1, MaskTestData.firstDifference(expected, run(input, s[0], s[1], r, shrink)),
+              (shrink ? "shrink " : "grow ") + s[0] + "x" + s[1] + " r=" + r);
+        }
+      }
+    }
+  }
+
+  @Test
   void growingOnePixelPaintsTheLatticeDisk() {
     int w = 101;
     int h = 101;
