@@ -19,16 +19,20 @@ int sf_mask_invert_u8(int device, void* stream, const uint8_t* in, uint8_t* out,
 /**
  * SAM mask post-processing in one pass (contract A5): 256x256 low-res logits -> bilinear
  * (align_corners=False) to the padded 1024x1024 frame -> crop to the resized size -> bilinear to
- * orig_w x orig_h -> out = logit > threshold ? 255 : 0. The resized size is the one
- * sf_sam_resized_size gives.
+ * orig_w x orig_h -> out = logit > threshold ? 255 : 0. The resized size is contract A2's:
+ * scale = 1024.0 / max(w, h) in double, side' = int(side * scale + 0.5), kept >= 1 so extreme
+ * aspect ratios (beyond 2048:1) still have a non-empty crop. Every output pixel is computed
+ * directly from the logits (no 1024x1024 intermediate), with the same float operations as the
+ * literal two-step computation.
  */
 int sf_sam_mask_postprocess(int device, void* stream, const float* low_res_logits, int orig_w,
                             int orig_h, float threshold, uint8_t* out);
 
 /**
  * Nearest downsampling to the latent grid (torch F.interpolate mode "nearest"):
- * out[y][x] = in[floor(y * h / out_h)][floor(x * w / out_w)] / 255 as float. For a factor of 8
- * that is the top-left pixel of each 8x8 block.
+ * out[y][x] = in[sy][sx] / 255.0f with sx = min(floor(x * (float)(w / out_w)), w - 1) and
+ * the scale a float, as torch computes it (likewise sy). For a factor of 8 that is the top-left
+ * pixel of each 8x8 block.
  */
 int sf_mask_downsample_nearest(int device, void* stream, const uint8_t* in, int w, int h,
                                float* out, int out_w, int out_h);
@@ -40,7 +44,7 @@ int64_t sf_mask_morph_workspace_bytes(int w, int h);
  * Grows (erode = 0) or shrinks (erode = 1) a binary mask by `radius` px with a disk structuring
  * element {(dx, dy) : dx^2 + dy^2 <= radius^2}. Pixels outside the image count as unselected when
  * growing and as selected when shrinking, so a mask touching the border does not shrink away from
- * it. radius 0 copies the binarised input. Not in place.
+ * it. radius 0 copies the binarised input. radius <= 32767. Not in place.
  */
 int sf_mask_morph_u8(int device, void* stream, const uint8_t* in, uint8_t* out, int w, int h,
                      int radius, int erode, void* workspace);
@@ -51,8 +55,12 @@ int64_t sf_mask_feather_workspace_bytes(int w, int h);
 /**
  * Feathers a mask by `radius` px: a separable Gaussian with sigma = radius / 3 truncated at
  * +-radius, with edge pixels replicated, in exact integer fixed point so every device gives the
- * same bytes. A pixel with no selected pixel within the kernel window stays exactly 0.
- * radius 0 copies the input. Not in place.
+ * same bytes. A pixel with no selected pixel within the kernel window stays exactly 0, one
+ * whose window is all 255 gives exactly 255. radius 0 copies the input; radius <= 255.
+ * Weights: w_k = round(4096 * g_k / sum g) for k != 0 with g_k = exp(-k^2 / (2 sigma^2)) in
+ * double, and the centre takes the rest so they sum to exactly 4096. Pass 1 (rows):
+ * t = (sum w_k * in + 8) >> 4 (uint16); pass 2 (columns): out = (sum w_k * t + 2^19) >> 20.
+ * Not in place.
  */
 int sf_mask_feather_u8(int device, void* stream, const uint8_t* in, uint8_t* out, int w, int h,
                        int radius, void* workspace);
@@ -61,7 +69,11 @@ int sf_mask_feather_u8(int device, void* stream, const uint8_t* in, uint8_t* out
  * Rasterises a brush stroke into the mask in place: every pixel whose centre lies within
  * `radius` of the polyline through `points_xy` (npoints (x, y) float pairs, pixel coordinates,
  * in the same memory space as the mask) is set to 255, or to 0 when erase is 1. A single point
- * paints a disk.
+ * paints a disk. Pixel (i, j) covers [i, i + 1) x [j, j + 1) and its centre is (i + 0.5, j + 0.5);
+ * it is painted when the squared distance from its centre to a segment is <= radius^2 (float).
+ * Only the bounding box of each segment is visited. Segments with a non-finite coordinate paint
+ * nothing. On CUDA the call reads the points back to the host to bound the launches, so it
+ * synchronises the stream.
  */
 int sf_mask_stroke_u8(int device, void* stream, uint8_t* mask, int w, int h,
                       const float* points_xy, int npoints, float radius, int erase);

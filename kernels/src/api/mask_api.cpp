@@ -72,7 +72,10 @@ int sf_mask_morph_u8(int device, void* stream, const uint8_t* in, uint8_t* out, 
   return SF_DISPATCH(device, mask_morph_u8, stream, in, out, w, h, radius, erode, workspace);
 }
 
-int64_t sf_mask_feather_workspace_bytes(int w, int h) { return mask_u16_workspace(w, h); }
+int64_t sf_mask_feather_workspace_bytes(int w, int h) {
+  if (w <= 0 || h <= 0) return 0;
+  return mask_u16_workspace(w, h) + static_cast<int64_t>(sf_mask::feather_flag_spans(w)) * h;
+}
 
 int sf_mask_feather_u8(int device, void* stream, const uint8_t* in, uint8_t* out, int w, int h,
                        int radius, void* workspace) {

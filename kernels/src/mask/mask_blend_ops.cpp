@@ -18,11 +18,15 @@ int blend_region(sf::Stream s, const uint8_t* original, int w, const uint8_t* ge
     const int64_t offset = (static_cast<int64_t>(y0 + ry) * w + x0 + j0) * C;
     const uint8_t* o = original + offset;
     uint8_t* d = out + offset;
-    for (int j = 0; j < n; ++j) {
-      const uint32_t aj = a[j];
-      for (int c = 0; c < C; ++c) {
-        d[j * C + c] = sf_mask::blend_u8(o[j * C + c], g[j * C + c], aj);
+    if constexpr (C == 1) {
+      for (int j = 0; j < n; ++j) d[j] = sf_mask::blend_u8(o[j], g[j], a[j]);
+    } else {
+      // Alpha spread to one byte per channel first, so the blend is one contiguous loop.
+      uint8_t spread[kSpan * C];
+      for (int j = 0; j < n; ++j) {
+        for (int c = 0; c < C; ++c) spread[j * C + c] = a[j];
       }
+      for (int k = 0; k < n * C; ++k) d[k] = sf_mask::blend_u8(o[k], g[k], spread[k]);
     }
   });
 }

@@ -14,7 +14,7 @@ namespace sf_mask {
 #if defined(__CUDACC__)
 constexpr int kSpan = 1;
 #else
-constexpr int kSpan = 64;
+constexpr int kSpan = 256;
 #endif
 
 SF_HD SF_INLINE int imin(int a, int b) { return a < b ? a : b; }
@@ -80,11 +80,14 @@ SF_HD SF_INLINE float sam_frame_value(const float* logits, const Linear& fy, con
 // Blend.
 
 /// Exact v / 255 for v in [0, 65534] without a division (checked exhaustively in the tests).
-SF_HD SF_INLINE uint32_t div255(uint32_t v) { return (v + 1 + (v >> 8)) >> 8; }
+SF_HD SF_INLINE uint16_t div255(uint16_t v) {
+  return static_cast<uint16_t>(static_cast<uint16_t>(v + 1 + (v >> 8)) >> 8);
+}
 
-/// (o * (255 - a) + g * a + 127) / 255; the numerator is at most 65152.
-SF_HD SF_INLINE uint8_t blend_u8(uint32_t o, uint32_t g, uint32_t a) {
-  return static_cast<uint8_t>(div255(o * (255u - a) + g * a + 127u));
+/// (o * (255 - a) + g * a + 127) / 255. The numerator is at most 65152, so every step fits 16
+/// bits and the CPU twin vectorises with 8 lanes.
+SF_HD SF_INLINE uint8_t blend_u8(uint16_t o, uint16_t g, uint16_t a) {
+  return static_cast<uint8_t>(div255(static_cast<uint16_t>(o * (255 - a) + g * a + 127)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -98,19 +101,51 @@ SF_HD SF_INLINE int64_t isqrt(int64_t n) {
   return s;
 }
 
-/// Horizontal distances are stored saturated at this value (larger than any supported radius).
+/// Vertical distances are stored saturated at this value (larger than any supported radius).
 constexpr uint32_t kFar = 65535;
+
+/// Half-chord lengths floor(sqrt(r^2 - d^2)) for |d| <= kReachTable, computed once on the host
+/// with exact integer arithmetic; longer offsets (radius > kReachTable) fall back to isqrt.
+constexpr int kReachTable = 1023;
+struct MorphReach {
+  int radius;
+  uint16_t reach[kReachTable + 1];
+};
+
+inline MorphReach morph_reach(int radius) {
+  MorphReach m{};
+  m.radius = radius;
+  const int64_t r2 = static_cast<int64_t>(radius) * radius;
+  for (int d = 0; d <= kReachTable && d <= radius; ++d) {
+    m.reach[d] = static_cast<uint16_t>(isqrt(r2 - static_cast<int64_t>(d) * d));
+  }
+  return m;
+}
+
+SF_HD SF_INLINE uint32_t morph_reach_at(const MorphReach& m, int d) {
+  if (d < 0) d = -d;
+  if (d <= kReachTable) return m.reach[d];
+  const int64_t r = m.radius;
+  return static_cast<uint32_t>(isqrt(r * r - static_cast<int64_t>(d) * d));
+}
 
 // ---------------------------------------------------------------------------------------------
 // Feather.
 
 constexpr int kMaxFeatherRadius = 255;
 
+/// The feather workspace is the uint16 intermediate plus one flag byte per row and block of
+/// kFeatherFlagColumns columns (used by the CPU twin only; the size is the same for both).
+constexpr int kFeatherFlagColumns = 64;
+SF_HD SF_INLINE int feather_flag_spans(int w) {
+  return (w + kFeatherFlagColumns - 1) / kFeatherFlagColumns;
+}
+
 /// Q12 Gaussian taps for -radius..radius, summing to exactly 4096. Computed once on the host
 /// (see feather_taps in mask_api.cpp) and passed by value to both backends.
 struct FeatherTaps {
   int radius;
-  int32_t w[2 * kMaxFeatherRadius + 1];  // w[radius + k] is the weight of offset k; symmetric
+  int16_t w[2 * kMaxFeatherRadius + 1];  // w[radius + k] is the weight of offset k; symmetric
 };
 
 // ---------------------------------------------------------------------------------------------
