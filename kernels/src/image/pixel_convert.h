@@ -7,11 +7,12 @@
 #include <cstdint>
 
 #include "common/launch.h"
+#include "common/sam_geometry.h"
 
 namespace sf_image {
 
-/// SAM's input side (model contract A1/A2).
-constexpr int kSamSide = 1024;
+using sf::kSamSide;
+using sf::sam_resized_size;
 
 /// Per-channel normalisation constants, captured by value into kernels.
 struct Norm3 {
@@ -34,17 +35,6 @@ SF_HD SF_INLINE float vae_normalize(uint8_t v) {
 SF_HD SF_INLINE uint8_t tensor_to_u8(float x) {
   const float y = fminf(fmaxf(x / 2.0f + 0.5f, 0.0f), 1.0f);
   return static_cast<uint8_t>(rintf(y * 255.0f));
-}
-
-/// SAM's resized size (contract A2): scale = 1024 / max(w, h) in double, each side
-/// int(side * scale + 0.5), as segment-anything's ResizeLongestSide.get_preprocess_shape.
-/// A side that would round to 0 (aspect beyond 2048:1, which SAM itself cannot resize) becomes 1.
-inline void sam_resized_size(int w, int h, int* rw, int* rh) {
-  const double scale = kSamSide * 1.0 / (w > h ? w : h);
-  const int sw = static_cast<int>(w * scale + 0.5);
-  const int sh = static_cast<int>(h * scale + 0.5);
-  *rw = sw < 1 ? 1 : sw;
-  *rh = sh < 1 ? 1 : sh;
 }
 
 }  // namespace sf_image

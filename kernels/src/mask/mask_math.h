@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "common/launch.h"
+#include "common/sam_geometry.h"
 
 namespace sf_mask {
 
@@ -59,15 +60,7 @@ SF_HD SF_INLINE int torch_nearest(int dst, int in, float scale) {
 constexpr int kSamLowRes = 256;
 constexpr int kSamFrame = 1024;
 
-/// Contract A2: scale = 1024 / max(w, h) in double, side' = int(side * scale + 0.5). A side that
-/// would round to 0 (aspect ratio beyond 2048:1) is kept at 1 so the crop is never empty.
-inline void sam_resized_size(int w, int h, int* rw, int* rh) {
-  const double scale = static_cast<double>(kSamFrame) / static_cast<double>(w > h ? w : h);
-  const int a = static_cast<int>(w * scale + 0.5);
-  const int b = static_cast<int>(h * scale + 0.5);
-  *rw = a < 1 ? 1 : a;
-  *rh = b < 1 ? 1 : b;
-}
+using sf::sam_resized_size;
 
 /// Value of the 1024-frame pixel (fy, fx): torch bilinear of the 256x256 logits.
 SF_HD SF_INLINE float sam_frame_value(const float* logits, const Linear& fy, const Linear& fx) {
