@@ -22,50 +22,72 @@ int sam_mask_postprocess(sf::Stream s, const float* logits, int orig_w, int orig
   const float frame_scale = static_cast<float>(sf_mask::kSamLowRes) / sf_mask::kSamFrame;
   const float sx = static_cast<float>(rw) / static_cast<float>(orig_w);
   const float sy = static_cast<float>(rh) / static_cast<float>(orig_h);
-  const int spans = (orig_w + kSpan - 1) / kSpan;
-  // The CPU twin evaluates each needed frame pixel of a span's two frame rows once (a span maps
-  // to at most 1024 frame columns); CUDA evaluates the four frame pixels per output pixel. Both
-  // run the same float operations on the same values.
   // The crop is implicit: the second resize only ever indexes frame pixels below (rh, rw).
-  return sf::for_each_2d(s, spans, orig_h, [=] SF_HD(int cx, int y) {
+#if defined(__CUDACC__)
+  // One thread per output pixel, evaluating its four frame pixels.
+  return sf::for_each_2d(s, orig_w, orig_h, [=] SF_HD(int x, int y) {
     using namespace sf_mask;
-    const float* lg = logits;
-    const int x0 = cx * kSpan;
-    const int n = imin(kSpan, orig_w - x0);
-    const float thr = threshold;
     const Linear ly = torch_linear(y, rh, sy);
+    const Linear lx = torch_linear(x, rw, sx);
     const Linear fy0 = torch_linear(ly.i0, kSamLowRes, frame_scale);
     const Linear fy1 = torch_linear(ly.i1, kSamLowRes, frame_scale);
-    uint8_t* o = out + static_cast<int64_t>(y) * orig_w + x0;
-#if !defined(__CUDACC__)
-    {
-      const int c0 = torch_linear(x0, rw, sx).i0;
-      const int c1 = torch_linear(x0 + n - 1, rw, sx).i1;  // i0, i1 grow with x
-      float top[kSamFrame];
-      float bottom[kSamFrame];
-      for (int c = c0; c <= c1; ++c) {
-        const Linear fx = torch_linear(c, kSamLowRes, frame_scale);
-        top[c - c0] = sam_frame_value(lg, fy0, fx);
-        bottom[c - c0] = sam_frame_value(lg, fy1, fx);
-      }
-      for (int j = 0; j < n; ++j) {
-        const Linear lx = torch_linear(x0 + j, rw, sx);
-        const float v = bilerp(ly, lx, top[lx.i0 - c0], top[lx.i1 - c0], bottom[lx.i0 - c0],
-                               bottom[lx.i1 - c0]);
-        o[j] = v > thr ? uint8_t{255} : uint8_t{0};
-      }
-      return;
-    }
-#endif
-    for (int j = 0; j < n; ++j) {
-      const Linear lx = torch_linear(x0 + j, rw, sx);
-      const Linear fx0 = torch_linear(lx.i0, kSamLowRes, frame_scale);
-      const Linear fx1 = torch_linear(lx.i1, kSamLowRes, frame_scale);
-      const float v = bilerp(ly, lx, sam_frame_value(lg, fy0, fx0), sam_frame_value(lg, fy0, fx1),
-                             sam_frame_value(lg, fy1, fx0), sam_frame_value(lg, fy1, fx1));
-      o[j] = v > thr ? uint8_t{255} : uint8_t{0};
-    }
+    const Linear fx0 = torch_linear(lx.i0, kSamLowRes, frame_scale);
+    const Linear fx1 = torch_linear(lx.i1, kSamLowRes, frame_scale);
+    const float v = bilerp(ly, lx, sam_frame_value(logits, fy0, fx0),
+                           sam_frame_value(logits, fy0, fx1), sam_frame_value(logits, fy1, fx0),
+                           sam_frame_value(logits, fy1, fx1));
+    out[static_cast<int64_t>(y) * orig_w + x] = v > threshold ? uint8_t{255} : uint8_t{0};
   });
+#else
+  // CPU twin: one column span per work item, walking down every row. The span's column weights
+  // are computed once; the two frame rows and their horizontal interpolations A and B are
+  // recomputed only when the output row maps to a new pair of frame rows (about every fourth row
+  // when upscaling), so the per-pixel work is v = ly.l0 * A + ly.l1 * B, which vectorises.
+  // This is bilerp() split at its outer sum: the same float operations in the same order.
+  const int spans = (orig_w + kSpan - 1) / kSpan;
+  return sf::for_each(
+      s, spans,
+      [=](int64_t span) {
+        using namespace sf_mask;
+        const int x0 = static_cast<int>(span) * kSpan;
+        const int n = imin(kSpan, orig_w - x0);
+        Linear lx[kSpan];
+        for (int j = 0; j < n; ++j) lx[j] = torch_linear(x0 + j, rw, sx);
+        const int c0 = lx[0].i0;
+        const int c1 = lx[n - 1].i1;  // i0 and i1 grow with x
+        float top[kSamFrame];
+        float bottom[kSamFrame];
+        float a[kSpan];
+        float b[kSpan];
+        int row0 = -1;
+        int row1 = -1;
+        for (int y = 0; y < orig_h; ++y) {
+          const Linear ly = torch_linear(y, rh, sy);
+          if (ly.i0 != row0 || ly.i1 != row1) {
+            row0 = ly.i0;
+            row1 = ly.i1;
+            const Linear fy0 = torch_linear(row0, kSamLowRes, frame_scale);
+            const Linear fy1 = torch_linear(row1, kSamLowRes, frame_scale);
+            for (int c = c0; c <= c1; ++c) {
+              const Linear fx = torch_linear(c, kSamLowRes, frame_scale);
+              top[c - c0] = sam_frame_value(logits, fy0, fx);
+              bottom[c - c0] = sam_frame_value(logits, fy1, fx);
+            }
+            for (int j = 0; j < n; ++j) {
+              a[j] = lx[j].l0 * top[lx[j].i0 - c0] + lx[j].l1 * top[lx[j].i1 - c0];
+              b[j] = lx[j].l0 * bottom[lx[j].i0 - c0] + lx[j].l1 * bottom[lx[j].i1 - c0];
+            }
+          }
+          uint8_t* o = out + static_cast<int64_t>(y) * orig_w + x0;
+          const float l0 = ly.l0;
+          const float l1 = ly.l1;
+          for (int j = 0; j < n; ++j) {
+            o[j] = l0 * a[j] + l1 * b[j] > threshold ? uint8_t{255} : uint8_t{0};
+          }
+        }
+      },
+      1);
+#endif
 }
 
 int mask_downsample_nearest(sf::Stream s, const uint8_t* in, int w, int h, float* out, int out_w,
