@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 
 #if defined(__CUDACC__)
 #include <cuda_runtime.h>
@@ -78,6 +79,13 @@ int for_each_2d(Stream s, int w, int h, F f) {
   return static_cast<int>(cudaGetLastError());
 }
 
+/// Copies n bytes between buffers of this device, ordered on the stream.
+inline int copy_bytes(Stream s, void* dst, const void* src, int64_t n) {
+  return static_cast<int>(cudaMemcpyAsync(dst, src, static_cast<size_t>(n),
+                                          cudaMemcpyDeviceToDevice,
+                                          static_cast<cudaStream_t>(s)));
+}
+
 #else
 
 template <class F>
@@ -93,6 +101,20 @@ int for_each_2d(Stream, int w, int h, F f) {
 #pragma omp parallel for schedule(static) if (int64_t{w} * h >= kParallelThreshold)
   for (int y = 0; y < h; ++y) {
     for (int x = 0; x < w; ++x) f(x, y);
+  }
+  return kOk;
+}
+
+/// Copies n host bytes with memcpy, in one chunk per OpenMP thread when large.
+inline int copy_bytes(Stream, void* dst, const void* src, int64_t n) {
+  constexpr int64_t kChunk = int64_t{1} << 20;
+  const int64_t chunks = (n + kChunk - 1) / kChunk;
+#pragma omp parallel for schedule(static) if (n >= kParallelThreshold)
+  for (int64_t c = 0; c < chunks; ++c) {
+    const int64_t begin = c * kChunk;
+    const int64_t len = n - begin < kChunk ? n - begin : kChunk;
+    std::memcpy(static_cast<char*>(dst) + begin, static_cast<const char*>(src) + begin,
+                static_cast<size_t>(len));
   }
   return kOk;
 }

@@ -51,7 +51,7 @@ int resample_planned(sf::Stream s, const uint8_t* in, int channels, uint8_t* out
                      const ResamplePlan& p, uint8_t* ws) {
   if (!p.need_h && !p.need_v) {
     const int64_t n = int64_t{p.h.in_size} * p.v.in_size * channels;
-    return sf::for_each(s, n, [=] SF_HD(int64_t i) { out[i] = in[i]; });
+    return sf::copy_bytes(s, out, in, n);
   }
   // Coefficient tables: one thread per output coordinate of either axis, in double.
   {
