@@ -41,7 +41,7 @@ public final class BenchMain {
     double copyGbs = rows.stream().filter(r -> r.name.equals("BandwidthBench.copy"))
         .mapToDouble(Row::gbPerSecond).findFirst().orElse(Double.NaN);
     StringBuilder out = new StringBuilder();
-    out.append("| benchmark | params | time/op | GB/s | % of copy | vs OpenCV |\n");
+    out.append("| benchmark | params | time/op | GB/s | % of copy | speed vs OpenCV |\n");
     out.append("|---|---|---|---|---|---|\n");
     for (Row row : rows) {
       String gbs = row.gbPerSecond() > 0 ? fmt("%.2f", row.gbPerSecond()) : "";
@@ -49,7 +49,7 @@ public final class BenchMain {
           ? fmt("%.0f%%", 100 * row.gbPerSecond() / copyGbs) : "";
       String vs = rows.stream()
           .filter(o -> o.name.equals(row.name + "OpenCv") && o.params.equals(row.params))
-          .findFirst().map(o -> fmt("%.2fx faster", o.millis() / row.millis())).orElse("");
+          .findFirst().map(o -> fmt("%.2fx", o.millis() / row.millis())).orElse("");
       out.append("| ").append(row.name).append(" | ").append(row.params).append(" | ")
           .append(fmt("%.3f ± %.3f %s", row.score, row.error, row.unit)).append(" | ")
           .append(gbs).append(" | ").append(pct).append(" | ").append(vs).append(" |\n");
