@@ -9,6 +9,7 @@ cd "$ROOT"
 
 mvn -B verify "$@"
 status=$?
+echo  # maven may leave the cursor mid-line (ANSI resets); start the summary on its own line
 
 python3 - "$ROOT" <<'PY' || true
 import glob, os, sys, xml.etree.ElementTree as ET
