@@ -50,34 +50,29 @@ struct Step {
   float guidance;
   sf::StepCoefs k;
 
-  SF_HD void operator()(int64_t idx) const {
+  SF_HD void operator()(int64_t idx) const { at(idx, 0.0f); }
+
+  /// Updates element idx with the noise value z.
+  SF_HD void at(int64_t idx, float z) const {
     sf::step_element<kCfg, kHist, kFull>(model_out, latents, history, cond_offset, guidance, k,
-                                         idx, 0.0f);
+                                         idx, z);
   }
 };
 
 // With noise: one Philox block (4 elements of one sample) per work item, as in sf_randn_f32.
 template <bool kCfg, int kHist>
 struct NoisyStep {
-  const float* model_out;
-  float* latents;
-  float* history;
-  int64_t cond_offset;
-  float guidance;
-  sf::StepCoefs k;
+  Step<kCfg, kHist> step;
   int64_t n;
   int64_t blocks_per_sample;
   uint64_t seed;
   uint32_t stream;
 
   SF_HD void operator()(int64_t g) const {
-    const NoisyStep& self = *this;
-    sf::visit_noise_block(g, n, blocks_per_sample, seed, stream, [&self](int64_t i, float z) {
-      sf::step_element<kCfg, kHist>(self.model_out, self.latents, self.history,
-                                    self.cond_offset, self.guidance, self.k, i, z);
-    });
+    const Step<kCfg, kHist>& st = step;
+    sf::visit_noise_block(g, n, blocks_per_sample, seed, stream,
+                          [&st](int64_t i, float z) { st.at(i, z); });
   }
-
 };
 
 template <bool kCfg, int kHist>
@@ -97,8 +92,9 @@ int launch_step(sf::Stream s, const float* model_out, float* latents, float* his
   }
   const int64_t blocks = (n + 3) / 4;
   return sf::for_each(s, blocks * batch,
-                      NoisyStep<kCfg, kHist>{model_out, latents, history, total, guidance, k, n,
-                                             blocks, seed, noise_stream},
+                      NoisyStep<kCfg, kHist>{
+                          Step<kCfg, kHist>{model_out, latents, history, total, guidance, k}, n,
+                          blocks, seed, noise_stream},
                       sf::kHeavyParallelThreshold);
 }
 

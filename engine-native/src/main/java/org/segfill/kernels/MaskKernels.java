@@ -104,12 +104,8 @@ public final class MaskKernels {
   /** Gaussian feathering (sigma = radius / 3) in exact fixed point; not in place. */
   public void feather(
       BytePointer in, BytePointer out, int w, int h, int radius, BytePointer workspace) {
-    long n = pixels(w, h, "w", "h");
-    Args.elements("in", in, n);
-    Args.elements("out", out, n);
-    Args.inRange("radius", radius, 0, MAX_FEATHER_RADIUS);
-    Args.elements("workspace", workspace, featherWorkspaceBytes(w, h));
-    disjoint("in", in, "out", out, n);
+    checkNeighbourhoodOp(in, out, w, h, radius, MAX_FEATHER_RADIUS, workspace,
+        featherWorkspaceBytes(w, h));
     Status.check(
         "sf_mask_feather_u8",
         MaskLib.sf_mask_feather_u8(device(), target.stream(), in, out, w, h, radius, workspace));
@@ -179,15 +175,22 @@ public final class MaskKernels {
             out));
   }
 
-  private void morph(
-      BytePointer in, BytePointer out, int w, int h, int radius, boolean erode,
-      BytePointer workspace) {
+  /** Checks a w x h mask op that reads a radius around each pixel into a separate output. */
+  private static void checkNeighbourhoodOp(BytePointer in, BytePointer out, int w, int h,
+      int radius, int maxRadius, BytePointer workspace, long workspaceBytes) {
     long n = pixels(w, h, "w", "h");
     Args.elements("in", in, n);
     Args.elements("out", out, n);
-    Args.inRange("radius", radius, 0, MAX_MORPH_RADIUS);
-    Args.elements("workspace", workspace, morphWorkspaceBytes(w, h));
+    Args.inRange("radius", radius, 0, maxRadius);
+    Args.elements("workspace", workspace, workspaceBytes);
     disjoint("in", in, "out", out, n);
+  }
+
+  private void morph(
+      BytePointer in, BytePointer out, int w, int h, int radius, boolean erode,
+      BytePointer workspace) {
+    checkNeighbourhoodOp(in, out, w, h, radius, MAX_MORPH_RADIUS, workspace,
+        morphWorkspaceBytes(w, h));
     Status.check(
         "sf_mask_morph_u8",
         MaskLib.sf_mask_morph_u8(
