@@ -1,0 +1,2 @@
+/** Writing small ONNX graphs from Java with our own protobuf schema subset. */
+package org.segfill.models.onnx;
