@@ -6,7 +6,7 @@ package org.segfill.engine.backend;
  */
 public class BackendException extends RuntimeException {
 
-    public BackendException(String message, Throwable cause) {
-        super(message, cause);
-    }
+  public BackendException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

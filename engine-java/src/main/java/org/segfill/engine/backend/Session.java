@@ -12,34 +12,34 @@ import java.util.Set;
  */
 public interface Session extends AutoCloseable {
 
-    /** The graph's inputs in declaration order. */
-    List<TensorSpec> inputs();
+  /** The graph's inputs in declaration order. */
+  List<TensorSpec> inputs();
 
-    /** The graph's outputs in declaration order. */
-    List<TensorSpec> outputs();
+  /** The graph's outputs in declaration order. */
+  List<TensorSpec> outputs();
 
-    /**
-     * Runs the graph and returns the {@code wanted} outputs by name.
-     *
-     * @param inputs every graph input, by name; dtypes and shapes are checked against
-     *     {@link #inputs()} before any native call
-     * @param wanted non-empty subset of the output names
-     * @throws IllegalArgumentException listing missing or unknown inputs, unknown outputs, or the
-     *     first tensor whose dtype or shape does not fit its spec
-     * @throws BackendException if the runtime fails
-     */
-    Map<String, Tensor> run(Map<String, Tensor> inputs, Set<String> wanted);
+  /**
+   * Runs the graph and returns the {@code wanted} outputs by name.
+   *
+   * @param inputs every graph input, by name; dtypes and shapes are checked against
+   *     {@link #inputs()} before any native call
+   * @param wanted non-empty subset of the output names
+   * @throws IllegalArgumentException listing missing or unknown inputs, unknown outputs, or the
+   *     first tensor whose dtype or shape does not fit its spec
+   * @throws BackendException if the runtime fails
+   */
+  Map<String, Tensor> run(Map<String, Tensor> inputs, Set<String> wanted);
 
-    /** Runs the graph and returns every output. */
-    default Map<String, Tensor> runAll(Map<String, Tensor> inputs) {
-        Set<String> all = new LinkedHashSet<>();
-        for (TensorSpec output : outputs()) {
-            all.add(output.name());
-        }
-        return run(inputs, all);
+  /** Runs the graph and returns every output. */
+  default Map<String, Tensor> runAll(Map<String, Tensor> inputs) {
+    Set<String> all = new LinkedHashSet<>();
+    for (TensorSpec output : outputs()) {
+      all.add(output.name());
     }
+    return run(inputs, all);
+  }
 
-    /** Frees the native resources; idempotent. */
-    @Override
-    void close();
+  /** Frees the native resources; idempotent. */
+  @Override
+  void close();
 }

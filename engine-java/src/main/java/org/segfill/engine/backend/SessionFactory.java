@@ -5,15 +5,15 @@ import java.nio.file.Path;
 /** An inference backend: opens graph files as reusable {@link Session}s. */
 public interface SessionFactory {
 
-    /** Short backend name for logs and reports, e.g. {@code "onnxruntime-cpu"}. */
-    String name();
+  /** Short backend name for logs and reports, e.g. {@code "onnxruntime-cpu"}. */
+  String name();
 
-    /**
-     * Loads a graph file (for ONNX Runtime an {@code .onnx} file; for TensorRT a serialized
-     * engine built for fixed profiles).
-     *
-     * @throws IllegalArgumentException if the file is missing or not a regular readable file
-     * @throws BackendException if the runtime cannot load it
-     */
-    Session open(Path modelFile);
+  /**
+   * Loads a graph file (for ONNX Runtime an {@code .onnx} file; for TensorRT a serialized
+   * engine built for fixed profiles).
+   *
+   * @throws IllegalArgumentException if the file is missing or not a regular readable file
+   * @throws BackendException if the runtime cannot load it
+   */
+  Session open(Path modelFile);
 }

@@ -11,41 +11,41 @@ import org.junit.jupiter.api.Test;
 
 class TensorTest {
 
-    @Test
-    void floatsRoundTripInLittleEndian() {
-        Tensor t = Tensor.ofFloats(new long[] {2, 2}, 1f, -2.5f, 3f, 4f);
-        assertEquals(16, t.data().remaining());
-        assertTrue(t.data().isDirect());
-        assertEquals(ByteOrder.LITTLE_ENDIAN, t.data().order());
-        // 1.0f is 0x3F800000; little-endian puts 0x3F in the fourth byte.
-        assertEquals(0x3F, t.data().get(3));
-        assertArrayEquals(new float[] {1f, -2.5f, 3f, 4f}, t.toFloatArray());
-    }
+  @Test
+  void floatsRoundTripInLittleEndian() {
+    Tensor t = Tensor.ofFloats(new long[] {2, 2}, 1f, -2.5f, 3f, 4f);
+    assertEquals(16, t.data().remaining());
+    assertTrue(t.data().isDirect());
+    assertEquals(ByteOrder.LITTLE_ENDIAN, t.data().order());
+    // 1.0f is 0x3F800000; little-endian puts 0x3F in the fourth byte.
+    assertEquals(0x3F, t.data().get(3));
+    assertArrayEquals(new float[] {1f, -2.5f, 3f, 4f}, t.toFloatArray());
+  }
 
-    @Test
-    void scalarHasRankZeroAndOneElement() {
-        Tensor t = Tensor.scalar(981f);
-        assertEquals(0, t.rank());
-        assertEquals(1, t.elementCount());
-        assertArrayEquals(new float[] {981f}, t.toFloatArray());
-    }
+  @Test
+  void scalarHasRankZeroAndOneElement() {
+    Tensor t = Tensor.scalar(981f);
+    assertEquals(0, t.rank());
+    assertEquals(1, t.elementCount());
+    assertArrayEquals(new float[] {981f}, t.toFloatArray());
+  }
 
-    @Test
-    void longsAndBytesKeepTheirValues() {
-        Tensor longs = Tensor.ofLongs(new long[] {3}, 1L, -1L, Long.MAX_VALUE);
-        assertArrayEquals(new long[] {1L, -1L, Long.MAX_VALUE}, longs.toLongArray());
-        ByteBuffer half = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
-                .putShort((short) 0x3C00).putShort((short) 0xC000).flip();
-        Tensor fp16 = Tensor.ofBytes(DType.FLOAT16, new long[] {2}, half);
-        assertEquals((short) 0xC000, fp16.data().getShort(2));
-    }
+  @Test
+  void longsAndBytesKeepTheirValues() {
+    Tensor longs = Tensor.ofLongs(new long[] {3}, 1L, -1L, Long.MAX_VALUE);
+    assertArrayEquals(new long[] {1L, -1L, Long.MAX_VALUE}, longs.toLongArray());
+    ByteBuffer half = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
+        .putShort((short) 0x3C00).putShort((short) 0xC000).flip();
+    Tensor fp16 = Tensor.ofBytes(DType.FLOAT16, new long[] {2}, half);
+    assertEquals((short) 0xC000, fp16.data().getShort(2));
+  }
 
-    @Test
-    void rejectsElementCountThatDoesNotFitTheShape() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Tensor.ofFloats(new long[] {2, 3}, 1f, 2f));
-        assertEquals("values: shape [2, 3] holds 6 elements, found 2", e.getMessage());
-        assertThrows(IllegalArgumentException.class,
-                () -> Tensor.zeros(DType.FLOAT32, new long[] {-1, 3}));
-    }
+  @Test
+  void rejectsElementCountThatDoesNotFitTheShape() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Tensor.ofFloats(new long[] {2, 3}, 1f, 2f));
+    assertEquals("values: shape [2, 3] holds 6 elements, found 2", e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> Tensor.zeros(DType.FLOAT32, new long[] {-1, 3}));
+  }
 }

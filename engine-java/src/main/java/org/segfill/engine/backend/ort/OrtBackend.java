@@ -16,60 +16,60 @@ import org.segfill.engine.backend.SessionFactory;
  */
 public final class OrtBackend implements SessionFactory {
 
-    private final OrtEnvironment environment;
-    private final int intraOpThreads;
+  private final OrtEnvironment environment;
+  private final int intraOpThreads;
 
-    /** A backend whose sessions use one intra-op thread per available processor. */
-    public OrtBackend() {
-        this(Runtime.getRuntime().availableProcessors());
-    }
+  /** A backend whose sessions use one intra-op thread per available processor. */
+  public OrtBackend() {
+    this(Runtime.getRuntime().availableProcessors());
+  }
 
-    /**
-     * A backend whose sessions use {@code intraOpThreads} threads inside each operator.
-     *
-     * @throws IllegalArgumentException unless {@code intraOpThreads >= 1}
-     */
-    public OrtBackend(int intraOpThreads) {
-        if (intraOpThreads < 1) {
-            throw new IllegalArgumentException("intraOpThreads: must be >= 1, found "
-                    + intraOpThreads);
-        }
-        this.intraOpThreads = intraOpThreads;
-        this.environment = OrtEnvironment.getEnvironment();
+  /**
+   * A backend whose sessions use {@code intraOpThreads} threads inside each operator.
+   *
+   * @throws IllegalArgumentException unless {@code intraOpThreads >= 1}
+   */
+  public OrtBackend(int intraOpThreads) {
+    if (intraOpThreads < 1) {
+      throw new IllegalArgumentException("intraOpThreads: must be >= 1, found "
+          + intraOpThreads);
     }
+    this.intraOpThreads = intraOpThreads;
+    this.environment = OrtEnvironment.getEnvironment();
+  }
 
-    public int intraOpThreads() {
-        return intraOpThreads;
-    }
+  public int intraOpThreads() {
+    return intraOpThreads;
+  }
 
-    @Override
-    public String name() {
-        return "onnxruntime-cpu";
-    }
+  @Override
+  public String name() {
+    return "onnxruntime-cpu";
+  }
 
-    @Override
-    public Session open(Path modelFile) {
-        if (modelFile == null) {
-            throw new IllegalArgumentException("modelFile: must not be null");
-        }
-        if (!Files.isRegularFile(modelFile) || !Files.isReadable(modelFile)) {
-            throw new IllegalArgumentException("modelFile: " + modelFile
-                    + " is not a readable regular file");
-        }
-        // The options are copied into the native session, so they can be freed right away.
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(intraOpThreads);
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            OrtSession session = environment.createSession(modelFile.toString(), options);
-            try {
-                return new OrtGraphSession(environment, session, modelFile);
-            } catch (RuntimeException e) {
-                session.close();
-                throw e;
-            }
-        } catch (OrtException e) {
-            throw new BackendException("ONNX Runtime could not load " + modelFile + ": "
-                    + e.getMessage(), e);
-        }
+  @Override
+  public Session open(Path modelFile) {
+    if (modelFile == null) {
+      throw new IllegalArgumentException("modelFile: must not be null");
     }
+    if (!Files.isRegularFile(modelFile) || !Files.isReadable(modelFile)) {
+      throw new IllegalArgumentException("modelFile: " + modelFile
+          + " is not a readable regular file");
+    }
+    // The options are copied into the native session, so they can be freed right away.
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      options.setIntraOpNumThreads(intraOpThreads);
+      options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      OrtSession session = environment.createSession(modelFile.toString(), options);
+      try {
+        return new OrtGraphSession(environment, session, modelFile);
+      } catch (RuntimeException e) {
+        session.close();
+        throw e;
+      }
+    } catch (OrtException e) {
+      throw new BackendException("ONNX Runtime could not load " + modelFile + ": "
+          + e.getMessage(), e);
+    }
+  }
 }

@@ -26,108 +26,108 @@ import org.segfill.engine.backend.TensorSpec;
  */
 final class OrtGraphSession implements Session {
 
-    private final OrtEnvironment environment;
-    private final OrtSession session;
-    private final Path model;
-    private final List<TensorSpec> inputs;
-    private final List<TensorSpec> outputs;
-    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
-    private boolean closed;
+  private final OrtEnvironment environment;
+  private final OrtSession session;
+  private final Path model;
+  private final List<TensorSpec> inputs;
+  private final List<TensorSpec> outputs;
+  private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+  private boolean closed;
 
-    OrtGraphSession(OrtEnvironment environment, OrtSession session, Path model)
-            throws OrtException {
-        this.environment = environment;
-        this.session = session;
-        this.model = model;
-        this.inputs = OrtSpecs.of(model, "input", session.getInputInfo());
-        this.outputs = OrtSpecs.of(model, "output", session.getOutputInfo());
+  OrtGraphSession(OrtEnvironment environment, OrtSession session, Path model)
+      throws OrtException {
+    this.environment = environment;
+    this.session = session;
+    this.model = model;
+    this.inputs = OrtSpecs.of(model, "input", session.getInputInfo());
+    this.outputs = OrtSpecs.of(model, "output", session.getOutputInfo());
+  }
+
+  @Override
+  public List<TensorSpec> inputs() {
+    requireOpen();
+    return inputs;
+  }
+
+  @Override
+  public List<TensorSpec> outputs() {
+    requireOpen();
+    return outputs;
+  }
+
+  @Override
+  public Map<String, Tensor> run(Map<String, Tensor> given, Set<String> wanted) {
+    lifecycle.readLock().lock();
+    try {
+      requireOpen();
+      SessionIo.checkInputs(inputs, given);
+      SessionIo.checkWanted(outputs, wanted);
+      return runChecked(given, wanted);
+    } finally {
+      lifecycle.readLock().unlock();
     }
+  }
 
-    @Override
-    public List<TensorSpec> inputs() {
-        requireOpen();
-        return inputs;
-    }
-
-    @Override
-    public List<TensorSpec> outputs() {
-        requireOpen();
-        return outputs;
-    }
-
-    @Override
-    public Map<String, Tensor> run(Map<String, Tensor> given, Set<String> wanted) {
-        lifecycle.readLock().lock();
-        try {
-            requireOpen();
-            SessionIo.checkInputs(inputs, given);
-            SessionIo.checkWanted(outputs, wanted);
-            return runChecked(given, wanted);
-        } finally {
-            lifecycle.readLock().unlock();
+  private Map<String, Tensor> runChecked(Map<String, Tensor> given, Set<String> wanted) {
+    Map<String, OnnxTensor> feeds = new LinkedHashMap<>();
+    try {
+      for (TensorSpec spec : inputs) {
+        Tensor tensor = given.get(spec.name());
+        // Our tensors are direct and little-endian, so ORT wraps the read-only view's
+        // memory without a copy (it only reads inputs); the OnnxTensor is freed below.
+        feeds.put(spec.name(), OnnxTensor.createTensor(environment, tensor.data(),
+            tensor.shape(), OrtTypes.toOrt(tensor.dtype())));
+      }
+      try (OrtSession.Result result = session.run(feeds, wanted)) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (String name : wanted) {
+          OnnxValue value = result.get(name).orElseThrow(() -> new BackendException(
+              model + ": ONNX Runtime returned no output '" + name + "'", null));
+          out.put(name, copyOut(name, value));
         }
+        return out;
+      }
+    } catch (OrtException e) {
+      throw new BackendException("ONNX Runtime failed running " + model + ": "
+          + e.getMessage(), e);
+    } finally {
+      for (OnnxTensor feed : feeds.values()) {
+        feed.close();
+      }
     }
+  }
 
-    private Map<String, Tensor> runChecked(Map<String, Tensor> given, Set<String> wanted) {
-        Map<String, OnnxTensor> feeds = new LinkedHashMap<>();
+  private Tensor copyOut(String name, OnnxValue value) {
+    if (!(value instanceof OnnxTensor tensor)) {
+      throw new BackendException(model + ": output '" + name + "' is not a tensor", null);
+    }
+    DType dtype = OrtTypes.fromOrt(tensor.getInfo().onnxType).orElseThrow(() ->
+        new BackendException(model + ": output '" + name + "' has unsupported type "
+            + tensor.getInfo().onnxType, null));
+    // getByteBuffer copies the native output into a Java buffer in native (little-endian) order.
+    return Tensor.ofBytes(dtype, tensor.getInfo().getShape(), tensor.getByteBuffer());
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("session for " + model + " is closed");
+    }
+  }
+
+  @Override
+  public void close() {
+    lifecycle.writeLock().lock();
+    try {
+      if (!closed) {
+        closed = true;
         try {
-            for (TensorSpec spec : inputs) {
-                Tensor tensor = given.get(spec.name());
-                // Our tensors are direct and little-endian, so ORT wraps the read-only view's
-                // memory without a copy (it only reads inputs); the OnnxTensor is freed below.
-                feeds.put(spec.name(), OnnxTensor.createTensor(environment, tensor.data(),
-                        tensor.shape(), OrtTypes.toOrt(tensor.dtype())));
-            }
-            try (OrtSession.Result result = session.run(feeds, wanted)) {
-                Map<String, Tensor> out = new LinkedHashMap<>();
-                for (String name : wanted) {
-                    OnnxValue value = result.get(name).orElseThrow(() -> new BackendException(
-                            model + ": ONNX Runtime returned no output '" + name + "'", null));
-                    out.put(name, copyOut(name, value));
-                }
-                return out;
-            }
+          session.close();
         } catch (OrtException e) {
-            throw new BackendException("ONNX Runtime failed running " + model + ": "
-                    + e.getMessage(), e);
-        } finally {
-            for (OnnxTensor feed : feeds.values()) {
-                feed.close();
-            }
+          throw new BackendException("ONNX Runtime failed closing " + model, e);
         }
+      }
+    } finally {
+      lifecycle.writeLock().unlock();
     }
-
-    private Tensor copyOut(String name, OnnxValue value) {
-        if (!(value instanceof OnnxTensor tensor)) {
-            throw new BackendException(model + ": output '" + name + "' is not a tensor", null);
-        }
-        DType dtype = OrtTypes.fromOrt(tensor.getInfo().onnxType).orElseThrow(() ->
-                new BackendException(model + ": output '" + name + "' has unsupported type "
-                        + tensor.getInfo().onnxType, null));
-        // getByteBuffer copies the native output into a Java buffer in native (little-endian) order.
-        return Tensor.ofBytes(dtype, tensor.getInfo().getShape(), tensor.getByteBuffer());
-    }
-
-    private void requireOpen() {
-        if (closed) {
-            throw new IllegalStateException("session for " + model + " is closed");
-        }
-    }
-
-    @Override
-    public void close() {
-        lifecycle.writeLock().lock();
-        try {
-            if (!closed) {
-                closed = true;
-                try {
-                    session.close();
-                } catch (OrtException e) {
-                    throw new BackendException("ONNX Runtime failed closing " + model, e);
-                }
-            }
-        } finally {
-            lifecycle.writeLock().unlock();
-        }
-    }
+  }
 }
