@@ -46,7 +46,9 @@ import org.bytedeco.opencv.opencv_core.Size;
  * The kept mask is enlarged back bilinearly and thresholded at half, which gives smoother edges
  * than nearest-neighbour.
  *
- * <p>OpenCV's per-thread RNG is reseeded before each run, so a prompt always gives the same mask.
+ * <p>When the seed holds no foreground or no background pixel at all (images of a few pixels, where
+ * one disk covers everything), GrabCut cannot build its two colour models and the seed labels are
+ * the answer. OpenCV's per-thread RNG is reseeded before each run, so a prompt always gives the same mask.
  * GrabCut has no confidence measure, so the one candidate has score {@link #NO_SCORE} (NaN).
  * Stateless and safe to share between threads.
  */
@@ -80,7 +82,9 @@ public final class GrabCutSegmenter implements Segmenter {
     double sy = (double) sh / h;
 
     byte[] seed = seedMask(sw, sh, sx, sy, prompt);
-    byte[] labels = grabCut(image, sw, sh, seed);
+    // GrabCut needs samples of both sides; when the hard disks cover one side entirely (tiny
+    // images), the seed already is the answer.
+    byte[] labels = hasBothSides(seed) ? grabCut(image, sw, sh, seed) : seed;
 
     byte[] fg = new byte[sw * sh];
     for (int i = 0; i < fg.length; i++) {
@@ -161,6 +165,16 @@ public final class GrabCutSegmenter implements Segmenter {
       }
     }
     return seed;
+  }
+
+  private static boolean hasBothSides(byte[] seed) {
+    boolean fg = false;
+    boolean bg = false;
+    for (byte b : seed) {
+      fg |= b == GC_FGD || b == GC_PR_FGD;
+      bg |= b == GC_BGD || b == GC_PR_BGD;
+    }
+    return fg && bg;
   }
 
   /** Radius of the hard-label disks in working pixels: 1% of the long side, at least 3. */

@@ -127,6 +127,15 @@ class GrabCutSegmenterTest {
   }
 
   @Test
+  void tinyImagesWhereOneDiskCoversEverything() {
+    // A 2x2 image: the positive disk (radius 3) covers all 4 pixels, so GrabCut has no background.
+    SegmentResult two = segmenter.segment(new RgbImage(2, 2, new byte[12]), Prompt.of(new Point(0, 0, true)));
+    assertEquals(4, two.area());
+    SegmentResult one = segmenter.segment(new RgbImage(1, 1, new byte[3]), Prompt.of(new Point(0.5, 0.5, false)));
+    assertEquals(0, one.area());
+  }
+
+  @Test
   void promptNeedsAPointOrABox() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> new Prompt(List.of(), null));
