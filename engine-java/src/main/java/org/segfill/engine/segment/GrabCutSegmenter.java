@@ -17,6 +17,7 @@ import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
+import org.segfill.engine.image.RgbImage;
 
 /**
  * The classic segmenter, used when no SAM bundle is installed: OpenCV GrabCut seeded from the

@@ -1,5 +1,7 @@
 package org.segfill.engine.segment;
 
+import org.segfill.engine.image.RgbImage;
+
 /** Turns clicks and an optional box on an image into a mask of the object they point at. */
 public interface Segmenter {
 

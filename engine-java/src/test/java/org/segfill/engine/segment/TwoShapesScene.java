@@ -1,6 +1,7 @@
 package org.segfill.engine.segment;
 
 import java.util.Random;
+import org.segfill.engine.image.RgbImage;
 
 /**
  * A synthetic photo: a red ellipse and a blue rectangle, both off-centre, on grey noise; knows the

@@ -1,4 +1,4 @@
-package org.segfill.engine.segment;
+package org.segfill.engine.image;
 
 import java.util.Objects;
 
