@@ -27,9 +27,12 @@ import org.segfill.engine.image.RgbImage;
  *
  * <ul>
  *   <li>every pixel starts as probable background ({@code GC_PR_BGD});
- *   <li>pixels whose centre lies in the box become probable foreground ({@code GC_PR_FGD}); without
- *       a box, the bounding rectangle of the positive clicks padded by {@link #NEIGHBOURHOOD} of the
- *       long side on every side does; with neither (only negative clicks) the whole image does;
+ *   <li>pixels whose centre lies in the box become probable foreground ({@code GC_PR_FGD}); with
+ *       only clicks, nothing does: the foreground model then starts from the click disks alone,
+ *       which keeps the background's colours out of it (a padded rectangle around the clicks
+ *       either cut objects that reach beyond it, teaching the background their colour, or took
+ *       in so much background that GrabCut kept it); with neither (only negative clicks) the
+ *       whole image does;
  *   <li>the one-pixel image border stays probable background, so that GrabCut's background model
  *       always has samples even when the box covers the whole image;
  *   <li>a disk of radius {@code max(3, 1% of the long side)} around each positive click is hard
@@ -63,9 +66,6 @@ public final class GrabCutSegmenter implements Segmenter {
 
   /** GrabCut iterations. */
   public static final int ITERATIONS = 5;
-
-  /** Padding around the positive clicks (fraction of the long side) for the probable-foreground seed. */
-  public static final double NEIGHBOURHOOD = 0.15;
 
   private static final int RNG_SEED = 0x5E6F11;
 
@@ -105,7 +105,6 @@ public final class GrabCutSegmenter implements Segmenter {
   private static byte[] seedMask(int sw, int sh, double sx, double sy, Prompt prompt) {
     byte[] seed = new byte[sw * sh];
     java.util.Arrays.fill(seed, (byte) GC_PR_BGD);
-    int longSide = Math.max(sw, sh);
 
     // Probable-foreground rectangle in working pixels: [rx0, rx1) x [ry0, ry1).
     int rx0;
@@ -120,23 +119,10 @@ public final class GrabCutSegmenter implements Segmenter {
       ry0 = (int) Math.ceil(b.y0() * sy - 0.5);
       ry1 = Math.max(ry0 + 1, (int) Math.ceil(b.y1() * sy - 0.5));
     } else if (prompt.hasPositive()) {
-      double minX = Double.MAX_VALUE;
-      double minY = Double.MAX_VALUE;
-      double maxX = -Double.MAX_VALUE;
-      double maxY = -Double.MAX_VALUE;
-      for (Point p : prompt.points()) {
-        if (p.positive()) {
-          minX = Math.min(minX, p.x() * sx);
-          maxX = Math.max(maxX, p.x() * sx);
-          minY = Math.min(minY, p.y() * sy);
-          maxY = Math.max(maxY, p.y() * sy);
-        }
-      }
-      double pad = NEIGHBOURHOOD * longSide;
-      rx0 = (int) Math.floor(minX - pad);
-      rx1 = (int) Math.ceil(maxX + pad);
-      ry0 = (int) Math.floor(minY - pad);
-      ry1 = (int) Math.ceil(maxY + pad);
+      rx0 = 0;
+      ry0 = 0;
+      rx1 = 0;
+      ry1 = 0;
     } else {
       rx0 = 0;
       ry0 = 0;

@@ -1,0 +1,191 @@
+package org.segfill.engine.sam;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.segfill.engine.backend.Tensor;
+import org.segfill.engine.image.RgbImage;
+import org.segfill.engine.segment.Candidate;
+import org.segfill.engine.segment.Prompt;
+
+/**
+ * Click-to-mask with SAM ViT-B, mirroring segment-anything's {@code SamPredictor}: {@link #embed}
+ * runs the image encoder once per image, {@link #predict} runs the prompt decoder for each click
+ * on that embedding and post-processes the low-res logits in our mask kernels.
+ *
+ * <pre>{@code
+ * try (SamPredictor sam = new SamPredictor(graphs)) {
+ *   ImageEmbedding e = sam.embed(image);
+ *   SamPrediction first = sam.predict(e, SamPrompt.of(Prompt.of(new Point(412, 230, true))));
+ *   SamPrediction refined = sam.predict(e, new SamPrompt(
+ *       Prompt.of(new Point(412, 230, true), new Point(600, 240, false)),
+ *       first.bestLogits(), false));
+ * }
+ * }</pre>
+ *
+ * <p>Which masks come back (contract part 0 item 1 and A4): the first click, or a box alone,
+ * gets the three multimask candidates and the best predicted IoU wins. With sam-onnx, more
+ * prompt elements get token 0, the single-mask output, unless {@code multimask} asks for the
+ * three; with hf every call gets the three. Thread-safe: one predictor serves concurrent clicks.
+ */
+public final class SamPredictor implements AutoCloseable {
+
+  private static final int MULTIMASK_TOKENS = 3;
+
+  private final SamGraphs graphs;
+  private final SamSteps steps;
+  private final SamDecoderInputs inputs;
+  // hf only: the encoder's positional embedding is a per-model constant, kept from the first run.
+  private volatile Tensor positionalEmbeddings;
+
+  /** A predictor over {@code graphs}, which it owns and closes. */
+  public SamPredictor(SamGraphs graphs) {
+    this(graphs, SamSteps.standard());
+  }
+
+  // The seam tests use to inject one of contract D's mistakes.
+  SamPredictor(SamGraphs graphs, SamSteps steps) {
+    this.graphs = Objects.requireNonNull(graphs, "graphs");
+    this.steps = Objects.requireNonNull(steps, "steps");
+    this.inputs = new SamDecoderInputs(steps);
+  }
+
+  public SamLayout layout() {
+    return graphs.layout();
+  }
+
+  public String bundleId() {
+    return graphs.bundleId();
+  }
+
+  /** Runs the image encoder (contract A2). */
+  public ImageEmbedding embed(RgbImage image) {
+    return embed(image, ImageKey.of(image));
+  }
+
+  /** Runs the image encoder for an image whose key the caller already knows. */
+  public ImageEmbedding embed(RgbImage image, ImageKey key) {
+    Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(key, "key");
+    SamFrame frame = SamFrame.of(image.width(), image.height());
+    Tensor input = steps.preprocess().toInput(image, frame);
+    String inputName = SamContracts.encoder(layout()).inputs().get(0).name();
+    Map<String, Tensor> out;
+    if (layout() == SamLayout.HF) {
+      out = graphs.encoder().run(Map.of(inputName, input),
+          Set.of("image_embeddings", "image_positional_embeddings"));
+      if (positionalEmbeddings == null) {
+        positionalEmbeddings = out.get("image_positional_embeddings");
+      }
+    } else {
+      out = graphs.encoder().run(Map.of(inputName, input), Set.of("image_embeddings"));
+    }
+    return new ImageEmbedding(key, frame, out.get("image_embeddings"));
+  }
+
+  /**
+   * Predicts masks for one prompt on an embedded image.
+   *
+   * @throws IllegalArgumentException naming the field if a point or the box lies outside the
+   *     image, the layout lacks a requested feature (box, refinement), or the previous logits
+   *     belong to another image
+   */
+  public SamPrediction predict(ImageEmbedding embedding, SamPrompt request) {
+    Objects.requireNonNull(embedding, "embedding");
+    Objects.requireNonNull(request, "request");
+    SamFrame frame = embedding.frame();
+    Prompt prompt = request.prompt();
+    prompt.requireInside(frame.width(), frame.height());
+    checkSupported(embedding, request);
+
+    long start = System.nanoTime();
+    boolean samOnnx = layout() == SamLayout.SAM_ONNX;
+    Map<String, Tensor> feeds = samOnnx
+        ? inputs.samOnnx(embedding, prompt, request.previous())
+        : inputs.hf(embedding, prompt, positional());
+    String iouName = samOnnx ? "iou_predictions" : "iou_scores";
+    String masksName = samOnnx ? "low_res_masks" : "pred_masks";
+    long fed = System.nanoTime();
+    Map<String, Tensor> out = graphs.decoder().run(feeds, Set.of(iouName, masksName));
+    long decoded = System.nanoTime();
+
+    float[] iou = out.get(iouName).toFloatArray();
+    float[] lowRes = out.get(masksName).toFloatArray();
+    int[] tokens = tokens(samOnnx, prompt, request.multimask());
+    List<Candidate> candidates = new ArrayList<>(tokens.length);
+    List<MaskLogits> logits = new ArrayList<>(tokens.length);
+    int best = 0;
+    for (int i = 0; i < tokens.length; i++) {
+      float[] tokenLogits = slice(lowRes, tokens[i]);
+      byte[] mask = steps.postprocess().toMask(tokenLogits, frame);
+      candidates.add(new Candidate(mask, iou[tokens[i]], area(mask)));
+      logits.add(new MaskLogits(embedding.key(), tokenLogits));
+      if (iou[tokens[i]] > iou[tokens[best]]) {
+        best = i;
+      }
+    }
+    long done = System.nanoTime();
+    return new SamPrediction(frame.width(), frame.height(), candidates, logits, best,
+        new SamTimings(fed - start, decoded - fed, done - decoded));
+  }
+
+  // Indexes into the decoder's token axis of the candidates to return.
+  private int[] tokens(boolean samOnnx, Prompt prompt, boolean multimask) {
+    if (!samOnnx) {
+      return new int[] {0, 1, 2};
+    }
+    if (!multimask && steps.rules().singleMaskToken(inputs.decoderPoints(prompt))) {
+      return new int[] {0};
+    }
+    return new int[] {1, 2, 3};
+  }
+
+  private void checkSupported(ImageEmbedding embedding, SamPrompt request) {
+    if (request.prompt().box() != null && !layout().supportsBox()) {
+      throw new IllegalArgumentException("box: the " + layout().id() + " SAM bundle has no box"
+          + " input; use points, or install a sam-onnx bundle (see models/README.md)");
+    }
+    MaskLogits previous = request.previous();
+    if (previous != null) {
+      if (!layout().supportsMaskInput()) {
+        throw new IllegalArgumentException("previousMask: the " + layout().id() + " SAM bundle"
+            + " has no mask_input; the next click runs from the points alone");
+      }
+      if (!previous.image().equals(embedding.key())) {
+        throw new IllegalArgumentException("previousMask: these logits belong to image "
+            + previous.image().sha256() + ", not to " + embedding.key().sha256());
+      }
+    }
+  }
+
+  private Tensor positional() {
+    Tensor pe = positionalEmbeddings;
+    if (pe == null) {
+      throw new IllegalStateException("call embed() on this predictor before predict()");
+    }
+    return pe;
+  }
+
+  private static float[] slice(float[] lowRes, int token) {
+    int plane = MaskLogits.SIDE * MaskLogits.SIDE;
+    float[] out = new float[plane];
+    System.arraycopy(lowRes, token * plane, out, 0, plane);
+    return out;
+  }
+
+  // The kernel writes 0 or 255, so the low bit counts selected pixels without a branch.
+  private static long area(byte[] mask) {
+    long n = 0;
+    for (byte b : mask) {
+      n += b & 1;
+    }
+    return n;
+  }
+
+  @Override
+  public void close() {
+    graphs.close();
+  }
+}
