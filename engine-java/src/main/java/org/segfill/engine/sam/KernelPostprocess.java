@@ -17,13 +17,19 @@ final class KernelPostprocess implements SamSteps.Postprocess {
   private final MaskKernels kernels = new MaskKernels(KernelTarget.cpu());
 
   @Override
-  public byte[] toMask(float[] lowResLogits, SamFrame frame) {
-    byte[] mask = new byte[Math.toIntExact(frame.pixels())];
-    try (FloatPointer logits = new FloatPointer(lowResLogits);
-        BytePointer out = new BytePointer(mask.length)) {
-      kernels.samPostprocess(logits, frame.width(), frame.height(), THRESHOLD, out);
-      out.get(mask);
+  public byte[][] toMasks(float[][] lowResLogits, SamFrame frame) {
+    int n = Math.toIntExact(frame.pixels());
+    byte[][] masks = new byte[lowResLogits.length][];
+    // One pair of native buffers serves every candidate: a 12 MP mask is 12 MB to allocate.
+    try (FloatPointer logits = new FloatPointer(MaskLogits.SIDE * MaskLogits.SIDE);
+        BytePointer out = new BytePointer(n)) {
+      for (int i = 0; i < masks.length; i++) {
+        logits.put(lowResLogits[i]);
+        kernels.samPostprocess(logits, frame.width(), frame.height(), THRESHOLD, out);
+        masks[i] = new byte[n];
+        out.get(masks[i]);
+      }
     }
-    return mask;
+    return masks;
   }
 }

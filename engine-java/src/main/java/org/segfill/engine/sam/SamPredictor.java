@@ -114,14 +114,17 @@ public final class SamPredictor implements AutoCloseable {
     float[] iou = out.get(iouName).toFloatArray();
     float[] lowRes = out.get(masksName).toFloatArray();
     int[] tokens = tokens(samOnnx, prompt, request.multimask());
+    float[][] planes = new float[tokens.length][];
+    for (int i = 0; i < tokens.length; i++) {
+      planes[i] = slice(lowRes, tokens[i]);
+    }
+    byte[][] masks = steps.postprocess().toMasks(planes, frame);
     List<Candidate> candidates = new ArrayList<>(tokens.length);
     List<MaskLogits> logits = new ArrayList<>(tokens.length);
     int best = 0;
     for (int i = 0; i < tokens.length; i++) {
-      float[] tokenLogits = slice(lowRes, tokens[i]);
-      byte[] mask = steps.postprocess().toMask(tokenLogits, frame);
-      candidates.add(new Candidate(mask, iou[tokens[i]], area(mask)));
-      logits.add(new MaskLogits(embedding.key(), tokenLogits));
+      candidates.add(new Candidate(masks[i], iou[tokens[i]], area(masks[i])));
+      logits.add(new MaskLogits(embedding.key(), planes[i]));
       if (iou[tokens[i]] > iou[tokens[best]]) {
         best = i;
       }

@@ -38,9 +38,9 @@ record SamSteps(
     boolean singleMaskToken(int decoderPoints);
   }
 
-  /** 256x256 low-res logits to a 0/255 mask at the original size (contract A5). */
+  /** 256x256 low-res logits to 0/255 masks at the original size (contract A5), one per plane. */
   interface Postprocess {
-    byte[] toMask(float[] lowResLogits, SamFrame frame);
+    byte[][] toMasks(float[][] lowResLogits, SamFrame frame);
   }
 
   /** The contract's steps, on the CPU twin of the kernels. */

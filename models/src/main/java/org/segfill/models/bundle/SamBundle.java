@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.segfill.engine.backend.BackendException;
 import org.segfill.engine.backend.Session;
 import org.segfill.engine.backend.SessionFactory;
 import org.segfill.engine.sam.SamContracts;
@@ -71,9 +72,9 @@ public record SamBundle(Path dir, SamLayout layout, Path encoder, Path decoder) 
   /**
    * Opens both graphs on {@code backend} and checks their interfaces.
    *
-   * @throws IllegalArgumentException for a missing or empty file, or graphs whose inputs and
-   *     outputs do not match the layout (every mismatch listed)
-   * @throws org.segfill.engine.backend.BackendException if the runtime cannot load a file
+   * @throws IllegalArgumentException for a missing or empty file, graphs whose inputs and
+   *     outputs do not match the layout (every mismatch listed),
+   *     or a file the runtime cannot load (corrupt, truncated, not ONNX)
    */
   public SamGraphs open(SessionFactory backend) {
     List<String> problems = fileProblems();
@@ -81,9 +82,9 @@ public record SamBundle(Path dir, SamLayout layout, Path encoder, Path decoder) 
       throw new IllegalArgumentException("sam: " + String.join("; ", problems));
     }
     String id = BundleId.of(dir);
-    Session enc = backend.open(encoder);
+    Session enc = load(backend, encoder);
     try {
-      Session dec = backend.open(decoder);
+      Session dec = load(backend, decoder);
       try {
         return new SamGraphs(layout, id, enc, dec);
       } catch (RuntimeException e) {
@@ -93,6 +94,16 @@ public record SamBundle(Path dir, SamLayout layout, Path encoder, Path decoder) 
     } catch (RuntimeException e) {
       enc.close();
       throw e;
+    }
+  }
+
+  // A graph the runtime cannot parse is a bad bundle, which the user can fix: say which file.
+  private static Session load(SessionFactory backend, Path file) {
+    try {
+      return backend.open(file);
+    } catch (BackendException e) {
+      throw new IllegalArgumentException("sam: " + file + " could not be loaded: "
+          + e.getMessage(), e);
     }
   }
 }

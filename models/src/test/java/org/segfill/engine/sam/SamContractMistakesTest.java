@@ -142,6 +142,14 @@ class SamContractMistakesTest {
     return new RgbImage(image.width(), image.height(), rgb);
   }
 
+  private static byte[][] withoutCrop(float[][] planes, SamFrame frame) {
+    byte[][] masks = new byte[planes.length][];
+    for (int i = 0; i < planes.length; i++) {
+      masks[i] = withoutCrop(planes[i], frame);
+    }
+    return masks;
+  }
+
   // 256 -> 1024 -> original size, skipping the crop to the resized size (contract D4).
   private static byte[] withoutCrop(float[] lowRes, SamFrame frame) {
     float[] frameLogits = bilinear(lowRes, 256, 256, 1024, 1024);

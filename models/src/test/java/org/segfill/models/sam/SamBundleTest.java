@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.segfill.engine.backend.BackendException;
 import org.segfill.engine.backend.ort.OrtBackend;
 import org.segfill.engine.sam.SamGraphs;
 import org.segfill.engine.sam.SamLayout;
@@ -72,9 +71,10 @@ class SamBundleTest {
 
     byte[] good = Files.readAllBytes(SamBundlesFixture.root().resolve("sam-onnx/encoder.onnx"));
     Files.write(encoder, java.util.Arrays.copyOf(good, good.length / 2));
-    BackendException corrupt = assertThrows(BackendException.class,
+    IllegalArgumentException corrupt = assertThrows(IllegalArgumentException.class,
         () -> SamBundle.locate(bundle).open(new OrtBackend(1)));
-    assertTrue(corrupt.getMessage().contains("encoder.onnx"), corrupt.getMessage());
+    assertTrue(corrupt.getMessage().startsWith("sam: " + encoder + " could not be loaded: "),
+        corrupt.getMessage());
   }
 
   @Test
