@@ -11,13 +11,21 @@ import java.util.Objects;
  * @param file the graph's file name inside its bundle, for messages
  * @param inputs every input the pipeline feeds; the graph must declare exactly these
  * @param outputs the outputs the pipeline reads; the graph may declare more
+ * @param halfFloats whether a float32 tensor of the contract may be float16 in the graph (an
+ *     fp16 export, fed after a cast at the boundary)
  */
-public record GraphContract(String file, List<TensorSpec> inputs, List<TensorSpec> outputs) {
+public record GraphContract(String file, List<TensorSpec> inputs, List<TensorSpec> outputs,
+    boolean halfFloats) {
 
   public GraphContract {
     Objects.requireNonNull(file, "file");
     inputs = List.copyOf(inputs);
     outputs = List.copyOf(outputs);
+  }
+
+  /** A contract whose float tensors must be float32 exactly. */
+  public GraphContract(String file, List<TensorSpec> inputs, List<TensorSpec> outputs) {
+    this(file, inputs, outputs, false);
   }
 
   /** The expected spec of {@code name} among the inputs and outputs. */
@@ -61,7 +69,7 @@ public record GraphContract(String file, List<TensorSpec> inputs, List<TensorSpe
       if (have == null) {
         problems.add(file + ": " + role + " '" + want.name() + "' missing; expected "
             + describe(want) + "; found " + role + "s " + names(found));
-      } else if (have.dtype() != want.dtype()) {
+      } else if (!dtypeFits(want.dtype(), have.dtype())) {
         problems.add(file + ": " + role + " '" + want.name() + "' dtype: expected "
             + want.dtype() + ", found " + have.dtype());
       } else if (have.rank() != want.rank()) {
@@ -81,6 +89,10 @@ public record GraphContract(String file, List<TensorSpec> inputs, List<TensorSpe
         }
       }
     }
+  }
+
+  private boolean dtypeFits(DType wanted, DType found) {
+    return wanted == found || (halfFloats && wanted == DType.FLOAT32 && found == DType.FLOAT16);
   }
 
   private static String describe(TensorSpec spec) {
