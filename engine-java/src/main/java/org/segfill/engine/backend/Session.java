@@ -19,10 +19,19 @@ public interface Session extends AutoCloseable {
   List<TensorSpec> outputs();
 
   /**
+   * The sizes this backend accepts per input, where it has fixed ranges (a TensorRT engine's
+   * optimisation profile); empty when any size the graph declares is fine (ONNX Runtime).
+   * {@link #run} refuses tensors outside them before any native call.
+   */
+  default List<ShapeRange> inputRanges() {
+    return List.of();
+  }
+
+  /**
    * Runs the graph and returns the {@code wanted} outputs by name.
    *
    * @param inputs every graph input, by name; dtypes and shapes are checked against
-   *     {@link #inputs()} before any native call
+   *     {@link #inputs()} and {@link #inputRanges()} before any native call
    * @param wanted non-empty subset of the output names
    * @throws IllegalArgumentException listing missing or unknown inputs, unknown outputs, or the
    *     first tensor whose dtype or shape does not fit its spec

@@ -54,6 +54,21 @@ public final class SessionIo {
     }
   }
 
+  /**
+   * Throws {@link IllegalArgumentException}, with the allowed range, if a given tensor lies
+   * outside its input's range.
+   */
+  public static void checkRanges(List<ShapeRange> ranges, Map<String, Tensor> given) {
+    for (ShapeRange range : ranges) {
+      Tensor tensor = given.get(range.name());
+      if (tensor != null) {
+        range.violation(tensor.shape()).ifPresent(reason -> {
+          throw new IllegalArgumentException(reason);
+        });
+      }
+    }
+  }
+
   /** Throws {@link IllegalArgumentException} unless {@code wanted} is a non-empty subset. */
   public static void checkWanted(List<TensorSpec> outputs, Set<String> wanted) {
     Set<String> declared = names(outputs);

@@ -14,7 +14,7 @@ import org.segfill.engine.segment.Prompt;
  * <p>sam-onnx: {@code point_coords} [1,N,2] holds the clicks, then the box corners labelled 2
  * and 3 or, without a box, the (0, 0) padding point labelled -1; {@code point_labels} [1,N] are
  * floats; {@code mask_input} is the previous logits or zeros with {@code has_mask_input} 1 or 0;
- * {@code orig_im_size} is (H, W). hf: {@code input_points} [1,1,n,2] and int64
+ * {@code orig_im_size} is fixed at {@link #ORIG_IM_SIZE} (see there). hf: {@code input_points} [1,1,n,2] and int64
  * {@code input_labels} [1,1,n] hold the clicks only, because the graph appends the padding point
  * itself; the embeddings and positional embeddings come from the encoder.
  */
@@ -25,6 +25,16 @@ final class SamDecoderInputs {
   private static final float BOX_TOP_LEFT = 2f;
   private static final float BOX_BOTTOM_RIGHT = 3f;
   private static final float PADDING = -1f;
+
+  /**
+   * What segfill feeds as {@code orig_im_size}, whatever the image: 256x256. That input only
+   * sizes the export's own full-size {@code masks} output, which segfill never reads (it
+   * post-processes {@code low_res_masks} in its kernels, contract part 0 item 1), but ONNX
+   * Runtime computes every output whether it is asked for or not: at a photo's real size the
+   * unused output cost 50-70 ms per click for a 12 MP image, against 9 ms at this size (tiny
+   * decoder, this 2-core machine). A fixed value also suits engines built for fixed shapes.
+   */
+  static final float ORIG_IM_SIZE = 256f;
 
   private final SamSteps steps;
 
@@ -63,7 +73,7 @@ final class SamDecoderInputs {
     in.put("mask_input", Tensor.ofFloats(new long[] {1, 1, MaskLogits.SIDE, MaskLogits.SIDE},
         mask));
     in.put("has_mask_input", Tensor.ofFloats(new long[] {1}, previous == null ? 0f : 1f));
-    in.put("orig_im_size", Tensor.ofFloats(new long[] {2}, frame.height(), frame.width()));
+    in.put("orig_im_size", Tensor.ofFloats(new long[] {2}, ORIG_IM_SIZE, ORIG_IM_SIZE));
     return in;
   }
 

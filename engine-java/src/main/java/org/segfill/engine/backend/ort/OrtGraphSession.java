@@ -61,6 +61,7 @@ final class OrtGraphSession implements Session {
     try {
       requireOpen();
       SessionIo.checkInputs(inputs, given);
+      SessionIo.checkRanges(inputRanges(), given);
       SessionIo.checkWanted(outputs, wanted);
       return runChecked(given, wanted);
     } finally {
