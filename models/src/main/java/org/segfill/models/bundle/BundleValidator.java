@@ -9,6 +9,7 @@ import org.segfill.engine.backend.GraphContract;
 import org.segfill.engine.backend.Session;
 import org.segfill.engine.backend.SessionFactory;
 import org.segfill.engine.sam.SamContracts;
+import org.segfill.engine.sdxl.SdxlContracts;
 
 /**
  * Checks a model bundle on disk against what segfill's pipelines expect: that its graph files
@@ -44,6 +45,9 @@ public final class BundleValidator {
     if (dir == null || !Files.isDirectory(dir)) {
       return new Report(dir, "none", List.of(), List.of(dir + ": not a directory"));
     }
+    if (SdxlBundle.looksLike(dir)) {
+      return validateSdxl(dir);
+    }
     SamBundle sam;
     try {
       sam = SamBundle.locate(dir);
@@ -57,6 +61,24 @@ public final class BundleValidator {
       check(sam.decoder(), SamContracts.decoder(sam.layout()), checked, problems);
     }
     return new Report(dir, "sam/" + sam.layout().id(), checked, problems);
+  }
+
+  private Report validateSdxl(Path dir) {
+    SdxlBundle sdxl;
+    try {
+      sdxl = SdxlBundle.locate(dir);
+    } catch (IllegalArgumentException e) {
+      return new Report(dir, "sdxl", List.of(), List.of(e.getMessage()));
+    }
+    List<String> checked = new ArrayList<>();
+    List<String> problems = new ArrayList<>(sdxl.fileProblems());
+    for (GraphContract contract : SdxlContracts.all()) {
+      Path file = sdxl.file(contract);
+      if (Files.isRegularFile(file)) {
+        check(file, contract, checked, problems);
+      }
+    }
+    return new Report(dir, "sdxl", checked, problems);
   }
 
   private void check(Path file, GraphContract contract, List<String> checked,
@@ -79,6 +101,19 @@ public final class BundleValidator {
   // Known export variants that produce some of the mismatches, with how to fix them.
   private static List<String> hints(GraphContract contract, List<String> found) {
     List<String> hints = new ArrayList<>();
+    String reexport = "; re-export with optimum-onnx (or optimum >= 1.24): optimum-cli export"
+        + " onnx --model diffusers/stable-diffusion-xl-1.0-inpainting-0.1 DIR (models/README.md)";
+    if (contract.file().equals(SdxlContracts.unet().file())
+        && found.stream().anyMatch(p -> p.contains("'timestep'"))) {
+      hints.add(contract.file() + ": an int64 [steps] timestep is the optimum <= 1.23 export,"
+          + " segfill needs the rank-0 float timestep" + reexport);
+    }
+    if (contract.file().equals(SdxlContracts.vaeEncoder().file())
+        && found.stream().anyMatch(p -> p.contains("'latent_parameters' missing")
+            && p.contains("latent_sample"))) {
+      hints.add(contract.file() + ": a latent_sample output is the optimum <= 1.22 export,"
+          + " which samples inside the graph with its own RNG" + reexport);
+    }
     if (contract.file().equals("decoder.onnx")) {
       if (found.stream().anyMatch(p -> p.contains("'iou_predictions' dim 1"))) {
         hints.add("decoder.onnx: this looks like an export with --return-single-mask; segfill"

@@ -1,0 +1,147 @@
+package org.segfill.models.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.segfill.engine.backend.BackendException;
+import org.segfill.engine.backend.GraphContract;
+import org.segfill.engine.backend.Session;
+import org.segfill.engine.backend.SessionFactory;
+import org.segfill.engine.sdxl.SdxlContracts;
+import org.segfill.engine.sdxl.SdxlGraphs;
+import org.segfill.engine.sdxl.SdxlSettings;
+
+/**
+ * An SDXL inpainting bundle in the Optimum layout (model contract E1a): {@code model_index.json},
+ * the scheduler and tokenizer folders, and {@code model.onnx} (plus {@code model.onnx_data}
+ * where the export wrote external weights) under {@code text_encoder}, {@code text_encoder_2},
+ * {@code unet}, {@code vae_encoder} and {@code vae_decoder}.
+ *
+ * @param dir the bundle directory
+ * @param settings what its configuration files say
+ */
+public record SdxlBundle(Path dir, SdxlSettings settings) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Whether {@code dir} holds (or claims to hold) an SDXL bundle rather than a SAM one. */
+  public static boolean looksLike(Path dir) {
+    return Files.isRegularFile(dir.resolve("model_index.json"))
+        || Files.isDirectory(dir.resolve("unet"));
+  }
+
+  /**
+   * Reads the bundle's configuration.
+   *
+   * @throws IllegalArgumentException naming the file and key for a missing or unreadable
+   *     {@code model_index.json}, or a pipeline this one cannot run (aesthetic-score time ids)
+   */
+  public static SdxlBundle locate(Path dir) {
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("sdxl: " + dir + " is not a directory");
+    }
+    JsonNode index = readJson(dir.resolve("model_index.json"), true);
+    if (index.path("requires_aesthetics_score").asBoolean(false)) {
+      throw new IllegalArgumentException("sdxl: " + dir.resolve("model_index.json")
+          + ": requires_aesthetics_score is true (a refiner-style pipeline with 5 time ids);"
+          + " segfill runs SDXL Inpainting 0.1, which has 6");
+    }
+    JsonNode vae = readJson(dir.resolve("vae_decoder/config.json"), false);
+    SdxlSettings settings = new SdxlSettings(
+        index.path("force_zeros_for_empty_prompt").asBoolean(true),
+        vae.path("scaling_factor").asDouble(SdxlSettings.SDXL_VAE_SCALING_FACTOR),
+        // diffusers' AutoencoderKL defaults force_upcast to true.
+        vae.path("force_upcast").asBoolean(true),
+        dir.resolve("scheduler/scheduler_config.json"),
+        dir.resolve("tokenizer"),
+        dir.resolve("tokenizer_2"));
+    return new SdxlBundle(dir, settings);
+  }
+
+  /** The graph file of {@code contract} in this bundle. */
+  public Path file(GraphContract contract) {
+    return dir.resolve(contract.file());
+  }
+
+  /** Everything missing or empty that the pipeline needs, one line each. */
+  public List<String> fileProblems() {
+    List<String> problems = new ArrayList<>();
+    for (GraphContract contract : SdxlContracts.all()) {
+      requireFile(file(contract), problems);
+    }
+    requireFile(settings.schedulerConfig(), problems);
+    for (Path tokenizer : List.of(settings.tokenizer(), settings.tokenizer2())) {
+      requireFile(tokenizer.resolve("vocab.json"), problems);
+      requireFile(tokenizer.resolve("merges.txt"), problems);
+    }
+    return problems;
+  }
+
+  /**
+   * Opens the five graphs on {@code backend} and checks their interfaces.
+   *
+   * @throws IllegalArgumentException for missing files, graphs the runtime cannot load, or
+   *     interfaces that do not match (every mismatch listed)
+   */
+  public SdxlGraphs open(SessionFactory backend) {
+    List<String> problems = fileProblems();
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("sdxl: " + String.join("; ", problems));
+    }
+    String id = BundleId.of(dir);
+    List<Session> opened = new ArrayList<>();
+    try {
+      for (GraphContract contract : SdxlContracts.all()) {
+        opened.add(load(backend, file(contract)));
+      }
+      return new SdxlGraphs(id, opened.get(0), opened.get(1), opened.get(2), opened.get(3),
+          opened.get(4));
+    } catch (RuntimeException e) {
+      for (Session s : opened) {
+        try {
+          s.close();
+        } catch (RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
+  }
+
+  private static Session load(SessionFactory backend, Path file) {
+    try {
+      return backend.open(file);
+    } catch (BackendException e) {
+      throw new IllegalArgumentException("sdxl: " + file + " could not be loaded: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static void requireFile(Path file, List<String> problems) {
+    if (!Files.isRegularFile(file)) {
+      problems.add(file + ": missing");
+    } else if (file.toFile().length() == 0) {
+      problems.add(file + ": empty file");
+    }
+  }
+
+  private static JsonNode readJson(Path file, boolean required) {
+    if (!Files.isRegularFile(file)) {
+      if (required) {
+        throw new IllegalArgumentException("sdxl: " + file + ": missing; an Optimum SDXL export"
+            + " has it at the bundle root (see models/README.md)");
+      }
+      return JSON.createObjectNode();
+    }
+    try {
+      return JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("sdxl: " + file + ": not valid JSON: "
+          + e.getMessage(), e);
+    }
+  }
+}
