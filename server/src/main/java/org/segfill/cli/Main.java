@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DevicesCommand.class,
       MakeTestBundlesCommand.class,
+      ScheduleCommand.class,
       ValidateBundleCommand.class
     })
 public final class Main implements Runnable {
