@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       DevicesCommand.class,
       SegmentCommand.class,
       MakeTestBundlesCommand.class,
+      ScheduleCommand.class,
       ValidateBundleCommand.class
     })
 public final class Main implements Runnable {
