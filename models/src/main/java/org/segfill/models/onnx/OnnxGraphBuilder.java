@@ -155,6 +155,32 @@ public final class OnnxGraphBuilder {
   }
 
   /**
+   * Builds the model and writes it to {@code file} with every initializer of at least
+   * {@code minBytes} bytes stored as ONNX external data in {@code <file name>_data} next to it
+   * (Optimum's naming: {@code unet/model.onnx} + {@code unet/model.onnx_data}). Both files are
+   * replaced; the data file is written even when no initializer qualifies.
+   */
+  public Path writeWithExternalData(Path file, long minBytes) throws IOException {
+    if (minBytes < 1) {
+      throw new IllegalArgumentException("minBytes: must be >= 1, found " + minBytes);
+    }
+    ModelProto model = build();
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    String location = file.getFileName() + "_data";
+    ModelProto external;
+    try (OutputStream data = Files.newOutputStream(file.resolveSibling(location))) {
+      external = ExternalData.externalize(model, location, minBytes, data);
+    }
+    try (OutputStream out = Files.newOutputStream(file)) {
+      external.writeTo(out);
+    }
+    return file;
+  }
+
+  /**
    * The lowest IR version that carries {@code opset} (ONNX's versioning table): readers reject a
    * model whose IR is older than its opset, and ORT 1.24 reads IR up to 11.
    */

@@ -9,7 +9,7 @@ import org.segfill.models.onnx.OnnxGraphBuilder;
 /**
  * Terse helpers over {@link OnnxGraphBuilder} for the tiny stand-in graphs: each call adds one
  * node or constant and returns the name of the tensor it produced. Written for opset 17, where
- * ReduceSum takes its axes as an input and ReduceMax/ReduceMin as an attribute.
+ * ReduceSum takes its axes as an input and ReduceMax/ReduceMin/ReduceMean as an attribute.
  */
 final class GraphOps {
 
@@ -151,6 +151,56 @@ final class GraphOps {
   /** Bilinear resize to {@code sizes} (an int64 tensor name), align_corners=False. */
   String resizeLinear(String x, String sizes) {
     return node("Resize", List.of(x, "", "", sizes),
+        OnnxAttribute.ofString("mode", "linear"),
+        OnnxAttribute.ofString("coordinate_transformation_mode", "half_pixel"));
+  }
+
+  /** A rank-0 int64 constant (CumSum's axis, Gather offsets). */
+  String longScalar(long value) {
+    String name = fresh("int");
+    graph.longInitializer(name, new long[0], value);
+    return name;
+  }
+
+  /** An elementwise one-input op such as Sin, Tanh, Exp, Sqrt or Floor. */
+  String unary(String opType, String x) {
+    return node(opType, List.of(x));
+  }
+
+  String matMul(String a, String b) {
+    return node("MatMul", List.of(a, b));
+  }
+
+  String reduceMean(String x, boolean keepDims, long... axes) {
+    return node("ReduceMean", List.of(x), OnnxAttribute.ofInts("axes", axes),
+        OnnxAttribute.ofInt("keepdims", keepDims ? 1 : 0));
+  }
+
+  /** Inclusive running sum along {@code axis}. */
+  String cumSum(String x, long axis) {
+    return node("CumSum", List.of(x, longScalar(axis)));
+  }
+
+  /** Index of the first maximum along {@code axis} (int64), as torch.argmax picks it. */
+  String argMax(String x, long axis, boolean keepDims) {
+    return node("ArgMax", List.of(x), OnnxAttribute.ofInt("axis", axis),
+        OnnxAttribute.ofInt("keepdims", keepDims ? 1 : 0));
+  }
+
+  /** LayerNormalization over the last axis with the given scale and bias tensors. */
+  String layerNorm(String x, String scale, String bias, float epsilon) {
+    return node("LayerNormalization", List.of(x, scale, bias),
+        OnnxAttribute.ofInt("axis", -1), OnnxAttribute.ofFloat("epsilon", epsilon));
+  }
+
+  /** 2-D convolution without padding, square kernel implied by {@code weight}. */
+  String conv(String x, String weight, String bias, long stride) {
+    return node("Conv", List.of(x, weight, bias), OnnxAttribute.ofInts("strides", stride, stride));
+  }
+
+  /** Bilinear resize by constant per-axis {@code scales}, align_corners=False. */
+  String resizeLinearBy(String x, float... scales) {
+    return node("Resize", List.of(x, "", floats(new long[] {scales.length}, scales)),
         OnnxAttribute.ofString("mode", "linear"),
         OnnxAttribute.ofString("coordinate_transformation_mode", "half_pixel"));
   }
