@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
 /** {@code segfill make-test-bundles}: writes the tiny stand-in bundles for tests and benchmarks. */
 @Command(
     name = "make-test-bundles",
-    description = "Write tiny stand-in SAM bundles (sam-onnx, hf, hf with onnx/) with the real"
-        + " exports' file names and tensor interfaces. They segment by colour; they are not SAM.")
+    description = "Write tiny stand-in bundles with the real exports' file names and tensor"
+        + " interfaces: SAM (sam-onnx, hf, hf with onnx/) and SDXL inpainting (sdxl). They"
+        + " segment and paint by colour; they are not the real models.")
 final class MakeTestBundlesCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
@@ -23,8 +24,10 @@ final class MakeTestBundlesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path root = TestBundles.writeSam(out);
-    spec.commandLine().getOut().printf("wrote %s, %s and %s under %s%n", TestBundles.SAM_ONNX,
-        TestBundles.SAM_HF, TestBundles.SAM_HF_ONNX_DIR, root.toAbsolutePath());
+    TestBundles.writeSdxl(out);
+    spec.commandLine().getOut().printf("wrote %s, %s, %s and %s under %s%n",
+        TestBundles.SAM_ONNX, TestBundles.SAM_HF, TestBundles.SAM_HF_ONNX_DIR, TestBundles.SDXL,
+        root.toAbsolutePath());
     return 0;
   }
 }

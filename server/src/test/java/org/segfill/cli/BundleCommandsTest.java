@@ -7,8 +7,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.segfill.engine.backend.DType;
+import org.segfill.models.onnx.Dim;
+import org.segfill.models.onnx.OnnxGraphBuilder;
 
 /** {@code make-test-bundles} and {@code validate-bundle}, through the CLI. */
 class BundleCommandsTest {
@@ -24,6 +28,42 @@ class BundleCommandsTest {
       assertEquals(0, valid.exit(), valid.out() + valid.err());
       assertTrue(valid.out().startsWith("ok: sam/"), valid.out());
     }
+    CliRun sdxl = CliRun.of("validate-bundle", dir.resolve("sdxl").toString());
+    assertEquals(0, sdxl.exit(), sdxl.out() + sdxl.err());
+    assertEquals("ok: sdxl bundle " + dir.resolve("sdxl") + " (5 graphs checked)",
+        sdxl.out().strip());
+  }
+
+  @Test
+  void oldSdxlExportsAreNamedWithTheFix() throws IOException {
+    CliRun.of("make-test-bundles", "--out", dir.toString());
+    Path bundle = dir.resolve("sdxl");
+    // A UNet as optimum <= 1.23 exported it: an int64 timestep of shape [steps].
+    Files.delete(bundle.resolve("unet/model.onnx_data"));
+    OnnxGraphBuilder.graph("old_unet")
+        .input("sample", DType.FLOAT32, Dim.named("b"), Dim.of(9), Dim.named("h"), Dim.named("w"))
+        .input("timestep", DType.INT64, Dim.named("steps"))
+        .input("encoder_hidden_states", DType.FLOAT32, Dim.named("b"), Dim.named("s"),
+            Dim.of(2048))
+        .input("text_embeds", DType.FLOAT32, Dim.named("b"), Dim.of(1280))
+        .input("time_ids", DType.FLOAT32, Dim.named("b"), Dim.of(6))
+        .longInitializer("starts", new long[] {1}, 0)
+        .longInitializer("ends", new long[] {1}, 4)
+        .longInitializer("axes", new long[] {1}, 1)
+        .node("Slice", List.of("sample", "starts", "ends", "axes"), List.of("out_sample"))
+        .output("out_sample", DType.FLOAT32, Dim.named("b"), Dim.of(4), Dim.named("h"),
+            Dim.named("w"))
+        .write(bundle.resolve("unet/model.onnx"));
+    Files.delete(bundle.resolve("tokenizer_2/merges.txt"));
+    CliRun run = CliRun.of("validate-bundle", bundle.toString());
+    assertEquals(1, run.exit());
+    String unet = bundle.resolve("unet/model.onnx").toString();
+    assertTrue(run.out().contains("problem: " + unet + ": input 'timestep' dtype: expected"
+        + " FLOAT32, found INT64"), run.out());
+    assertTrue(run.out().contains("problem: " + unet + ": an int64 [steps] timestep is the"
+        + " optimum <= 1.23 export"), run.out());
+    assertTrue(run.out().contains(bundle.resolve("tokenizer_2/merges.txt") + ": missing"),
+        run.out());
   }
 
   @Test

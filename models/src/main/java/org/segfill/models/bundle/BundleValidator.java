@@ -104,7 +104,8 @@ public final class BundleValidator {
     String reexport = "; re-export with optimum-onnx (or optimum >= 1.24): optimum-cli export"
         + " onnx --model diffusers/stable-diffusion-xl-1.0-inpainting-0.1 DIR (models/README.md)";
     if (contract.file().equals(SdxlContracts.unet().file())
-        && found.stream().anyMatch(p -> p.contains("'timestep'"))) {
+        && found.stream().anyMatch(p -> p.contains("'timestep' dtype")
+            || p.contains("'timestep' rank"))) {
       hints.add(contract.file() + ": an int64 [steps] timestep is the optimum <= 1.23 export,"
           + " segfill needs the rank-0 float timestep" + reexport);
     }
