@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DevicesCommand.class,
       MakeTestBundlesCommand.class,
+      TokenizeCommand.class,
       ValidateBundleCommand.class
     })
 public final class Main implements Runnable {
