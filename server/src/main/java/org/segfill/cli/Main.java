@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       SegmentCommand.class,
       MakeTestBundlesCommand.class,
       ScheduleCommand.class,
+      TokenizeCommand.class,
       ValidateBundleCommand.class
     })
 public final class Main implements Runnable {
