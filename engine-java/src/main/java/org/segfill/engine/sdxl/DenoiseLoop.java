@@ -1,0 +1,113 @@
+package org.segfill.engine.sdxl;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import org.bytedeco.javacpp.FloatPointer;
+import org.segfill.engine.backend.DType;
+import org.segfill.engine.backend.Session;
+import org.segfill.engine.backend.Tensor;
+import org.segfill.engine.sdxl.scheduler.SamplerRun;
+import org.segfill.engine.sdxl.scheduler.Schedule;
+import org.segfill.engine.sdxl.scheduler.StepPlan;
+import org.segfill.kernels.KernelTarget;
+import org.segfill.kernels.LatentKernels;
+
+/**
+ * The denoising loop of model contract B7 for the 9-channel inpainting UNet: per step, our
+ * kernels build [scaled latents, mask, masked-image latents] (duplicated for CFG), the UNet runs,
+ * and one fused kernel applies CFG and the sampler update in place. No re-blending with the
+ * noised original (that is only for 4-channel UNets). Cancellation is checked before every step.
+ */
+final class DenoiseLoop {
+
+  private final Session unet;
+  private final LatentKernels kernels = new LatentKernels(KernelTarget.cpu());
+
+  DenoiseLoop(Session unet) {
+    this.unet = unet;
+  }
+
+  /** What the loop works on; the latents are updated in place. */
+  record State(float[] latents, float[] mask, float[] maskedLatents, int batch, int h, int w) {}
+
+  /**
+   * Runs every step of {@code schedule} on {@code state.latents()}.
+   *
+   * @throws CancellationException if {@code cancelled} turns true between steps
+   */
+  void run(State state, Schedule schedule, Conditioning conditioning, float guidance,
+      boolean cfg, long seed, ProgressListener progress, BooleanSupplier cancelled) {
+    int batch = state.batch();
+    int h = state.h();
+    int w = state.w();
+    long n = (long) SdxlContracts.LATENT_CHANNELS * h * w;
+    int copies = cfg ? 2 : 1;
+    long start = System.nanoTime();
+    SamplerRun run = new SamplerRun(schedule);
+    try (FloatPointer latents = new FloatPointer(state.latents());
+        FloatPointer mask = new FloatPointer(state.mask());
+        FloatPointer masked = new FloatPointer(state.maskedLatents());
+        FloatPointer input = new FloatPointer((long) copies * batch * 9 * h * w);
+        FloatPointer modelOut = new FloatPointer(copies * batch * n);
+        FloatPointer history = schedule.needsHistory() ? new FloatPointer(batch * n) : null) {
+      for (int k = 0; !run.done(); k++) {
+        if (cancelled.getAsBoolean()) {
+          throw new CancellationException("cancelled before step " + (k + 1) + " of "
+              + schedule.unetCalls());
+        }
+        StepPlan step = run.current();
+        kernels.unetInput(latents, mask, masked, batch, batch, h, w, step.modelInputScale(), cfg,
+            input);
+        Tensor sample = Tensor.ofBytes(DType.FLOAT32,
+            new long[] {(long) copies * batch, SdxlContracts.UNET_IN_CHANNELS, h, w},
+            input.asByteBuffer());
+        Tensor eps = unet.run(Map.of(
+            "sample", sample,
+            "timestep", Tensor.scalar(step.timestep()),
+            "encoder_hidden_states", conditioning.encoderHiddenStates(),
+            "text_embeds", conditioning.textEmbeds(),
+            "time_ids", conditioning.timeIds()), Set.of("out_sample")).get("out_sample");
+        modelOut.asByteBuffer().put(eps.data());
+        RgbPreview preview = progress.wantsPreview()
+            ? new RgbPreview(predictedX0(latents, modelOut, step, n, cfg, guidance, batch), h, w)
+            : null;
+        kernels.samplerStep(modelOut, latents, history, batch, n, cfg, guidance,
+            step.coefficients().toArray(), seed, NoiseStreams.ANCESTRAL + k);
+        run.advance();
+        progress.onStep(new StepProgress(k + 1, schedule.unetCalls(), System.nanoTime() - start,
+            preview == null ? null : LatentPreview.project(preview.x0(), 0, h, w)));
+      }
+      latents.get(state.latents());
+    }
+  }
+
+  private record RgbPreview(float[] x0, int h, int w) {}
+
+  // The first variant's x0 prediction, with CFG applied as the kernel applies it.
+  private static float[] predictedX0(FloatPointer latents, FloatPointer modelOut, StepPlan step,
+      long n, boolean cfg, float guidance, int batch) {
+    float[] x = new float[(int) n];
+    float[] out = new float[(int) n];
+    latents.get(x);
+    modelOut.get(out);
+    float[] cond = out;
+    if (cfg) {
+      cond = new float[(int) n];
+      modelOut.position(batch * n).get(cond);
+      modelOut.position(0);
+    }
+    // DPM++ states its x0 prediction as P x + Q eps; Euler's is x - sigma eps (P = Q = 0 there).
+    float p = step.coefficients().p();
+    float q = step.coefficients().q();
+    boolean explicit = p != 0 || q != 0;
+    float sigma = step.sigma();
+    float[] x0 = new float[(int) n];
+    for (int i = 0; i < n; i++) {
+      float e = cfg ? out[i] + guidance * (cond[i] - out[i]) : out[i];
+      x0[i] = explicit ? p * x[i] + q * e : x[i] - sigma * e;
+    }
+    return x0;
+  }
+}

@@ -1,0 +1,226 @@
+package org.segfill.engine.sdxl;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.segfill.engine.backend.CastingSession;
+import org.segfill.engine.backend.Tensor;
+import org.segfill.engine.image.Resampler;
+import org.segfill.engine.image.RgbImage;
+import org.segfill.engine.inpaint.PasteBack;
+import org.segfill.engine.inpaint.PixelRect;
+import org.segfill.engine.inpaint.RepaintMask;
+import org.segfill.engine.mask.Mask;
+import org.segfill.engine.sdxl.scheduler.Schedule;
+import org.segfill.engine.sdxl.scheduler.SchedulerConfig;
+import org.segfill.engine.sdxl.tokenizer.SdxlTokenizers;
+import org.segfill.kernels.ImageKernels;
+import org.segfill.kernels.KernelTarget;
+
+/**
+ * SDXL Inpainting 0.1 on exported graphs, following model contract part B and part 0: validate,
+ * build the repaint mask, plan the region, prepare image and mask tensors, encode the prompts,
+ * sample the VAE and the starting noise (Philox), run the denoising loop in our kernels, decode,
+ * resize back, match colours and paste back at full resolution, where pixels with alpha 0 keep
+ * their original bytes exactly.
+ *
+ * <pre>{@code
+ * try (SdxlInpaintPipeline sdxl = new SdxlInpaintPipeline(graphs, settings, "onnxruntime-cpu")) {
+ *   Generation g = sdxl.generate(photo, subjectMask,
+ *       InpaintRequest.defaults("a beach at sunset", 42), ProgressListener.NONE, () -> false);
+ * }
+ * }</pre>
+ *
+ * <p>Variants run as one batch; variant k's noise is keyed by seed + k, so it does not depend on
+ * the batch. The same request on the same backend gives the same bytes. Thread-safe: concurrent
+ * generations share only the (thread-safe) sessions.
+ */
+public final class SdxlInpaintPipeline implements AutoCloseable {
+
+  private final SdxlGraphs graphs;
+  private final String backend;
+  private final SdxlSettings settings;
+  private final SchedulerConfig schedulerConfig;
+  private final SdxlTokenizers tokenizers;
+  private final PromptEncoder prompts;
+  private final VaeCodec vae;
+  private final DenoiseLoop loop;
+  private final Resampler resampler = new Resampler();
+  private final PasteBack pasteBack = new PasteBack();
+  private final ImageKernels imageKernels = new ImageKernels(KernelTarget.cpu());
+
+  /**
+   * A pipeline over {@code graphs} (owned and closed with it), configured by the bundle's
+   * {@code settings}; {@code backend} names the backend in recipes.
+   *
+   * @throws IOException if the scheduler config or the tokenizer files cannot be read
+   */
+  public SdxlInpaintPipeline(SdxlGraphs graphs, SdxlSettings settings, String backend)
+      throws IOException {
+    this.graphs = Objects.requireNonNull(graphs, "graphs");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.backend = Objects.requireNonNull(backend, "backend");
+    this.schedulerConfig = SchedulerConfig.read(settings.schedulerConfig());
+    this.tokenizers = SdxlTokenizers.load(settings.tokenizer().getParent());
+    this.prompts = new PromptEncoder(CastingSession.wrap(graphs.textEncoder()),
+        CastingSession.wrap(graphs.textEncoder2()));
+    this.vae = new VaeCodec(CastingSession.wrap(graphs.vaeEncoder()),
+        CastingSession.wrap(graphs.vaeDecoder()), settings.vaeScalingFactor());
+    this.loop = new DenoiseLoop(CastingSession.wrap(graphs.unet()));
+  }
+
+  public String bundleId() {
+    return graphs.bundleId();
+  }
+
+  public String backend() {
+    return backend;
+  }
+
+  /**
+   * Generates {@code request.count()} variants of {@code image} with the {@code selection}
+   * (255 = the clicked subject) handled as {@code request.target()} says.
+   *
+   * @throws IllegalArgumentException for a selection of another size or nothing to repaint
+   * @throws CancellationException if {@code cancelled} turns true (checked between steps)
+   */
+  public Generation generate(RgbImage image, Mask selection, InpaintRequest request,
+      ProgressListener progress, BooleanSupplier cancelled) {
+    Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(selection, "selection");
+    Objects.requireNonNull(request, "request");
+    if (selection.width() != image.width() || selection.height() != image.height()) {
+      throw new IllegalArgumentException("mask: it is " + selection.width() + "x"
+          + selection.height() + " but the image is " + image.width() + "x" + image.height()
+          + "; the mask must have the image's size");
+    }
+    long t0 = System.nanoTime();
+    RepaintMask repaint = RepaintMask.build(selection, request.target(), request.shape());
+    if (repaint.isEmpty()) {
+      throw new IllegalArgumentException("mask: nothing to repaint for target "
+          + request.target().id());
+    }
+    PixelRect bounds = repaint.bounds();
+    RegionPlan plan = RegionPlan.plan(request.region(), image.width(), image.height(),
+        bounds.x(), bounds.y(), bounds.right(), bounds.bottom());
+    PixelRect window = new PixelRect(plan.x(), plan.y(), plan.width(), plan.height());
+    InpaintInputs inputs = InpaintInputs.of(image, repaint, window, plan.bucket(), resampler);
+    Schedule schedule = request.sampler().plan(schedulerConfig, request.steps(),
+        request.strength());
+    int batch = request.count();
+    int lh = plan.bucket().latentHeight();
+    int lw = plan.bucket().latentWidth();
+    int n = SdxlContracts.LATENT_CHANNELS * lh * lw;
+
+    long t1 = System.nanoTime();
+    PromptEmbedding positive = encode(request.prompt());
+    PromptEmbedding negative = request.negativePrompt() == null
+        && settings.forceZerosForEmptyPrompt()
+        ? PromptEmbedding.zeros()
+        : encode(request.negativePrompt() == null ? "" : request.negativePrompt());
+    Conditioning conditioning = Conditioning.of(positive, negative, request.cfg(), batch,
+        inputs.width(), inputs.height());
+
+    long t2 = System.nanoTime();
+    long seed = request.seed();
+    float[] maskedLatents = vae.encode(inputs.maskedImage(), batch, seed,
+        NoiseStreams.MASKED_IMAGE_LATENTS);
+    float[] noise = vae.normals(batch, n, seed, NoiseStreams.INITIAL);
+    float[] latents = new float[batch * n];
+    if (schedule.startsFromNoise()) {
+      for (int i = 0; i < latents.length; i++) {
+        latents[i] = noise[i] * schedule.initNoiseSigma();
+      }
+    } else {
+      float[] imageLatents = vae.encode(inputs.image(), batch, seed, NoiseStreams.IMAGE_LATENTS);
+      float a = schedule.addNoise().a();
+      float b = schedule.addNoise().b();
+      for (int i = 0; i < latents.length; i++) {
+        latents[i] = a * imageLatents[i] + b * noise[i];
+      }
+    }
+    float[] masks = new float[batch * lh * lw];
+    for (int v = 0; v < batch; v++) {
+      System.arraycopy(inputs.latentMask(), 0, masks, v * lh * lw, lh * lw);
+    }
+
+    long t3 = System.nanoTime();
+    loop.run(new DenoiseLoop.State(latents, masks, maskedLatents, batch, lh, lw), schedule,
+        conditioning, (float) request.guidanceScale(), request.cfg(), seed, progress,
+        cancelled);
+
+    long t4 = System.nanoTime();
+    Tensor decoded = vae.decode(latents, batch, lh, lw);
+    long t5 = System.nanoTime();
+
+    List<Variant> variants = new ArrayList<>();
+    float[] pixels = decoded.toFloatArray();
+    int imageFloats = 3 * inputs.width() * inputs.height();
+    byte[] windowAlpha = window.crop(repaint.alpha(), image.width(), 1);
+    byte[] windowOriginal = window.crop(image.rgb(), image.width(), 3);
+    for (int v = 0; v < batch; v++) {
+      RgbImage generated = toImage(pixels, v * imageFloats, inputs.width(), inputs.height());
+      byte[] fitted = resampler.resize(generated, window.width(), window.height(),
+          ImageKernels.Filter.LANCZOS3).rgb().clone();
+      if (request.colorMatch()) {
+        ColorMatch.apply(fitted, windowOriginal, windowAlpha);
+      }
+      RgbImage result = pasteBack.composite(image, repaint, window, fitted);
+      variants.add(new Variant(result, recipe(request, seed + v, plan, schedule)));
+    }
+    long t6 = System.nanoTime();
+    return new Generation(variants, new StageTimings(t1 - t0, t2 - t1, t3 - t2, t4 - t3,
+        t5 - t4, t6 - t5));
+  }
+
+  private PromptEmbedding encode(String text) {
+    return prompts.encode(tokenizers.tokenizer().encode(text).ids(),
+        tokenizers.tokenizer2().encode(text).ids());
+  }
+
+  private RgbImage toImage(float[] pixels, int offset, int w, int h) {
+    int floats = 3 * w * h;
+    byte[] rgb = new byte[floats];
+    try (FloatPointer nchw = new FloatPointer(floats); BytePointer out = new BytePointer(floats)) {
+      nchw.put(pixels, offset, floats);
+      imageKernels.tensorToImage(nchw, w, h, out);
+      out.get(rgb);
+    }
+    return new RgbImage(w, h, rgb);
+  }
+
+  private Recipe recipe(InpaintRequest r, long seed, RegionPlan plan, Schedule schedule) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("engine", "sdxl");
+    f.put("bundle", graphs.bundleId());
+    f.put("backend", backend);
+    f.put("target", r.target().id());
+    f.put("prompt", r.prompt());
+    f.put("negativePrompt", r.negativePrompt());
+    f.put("guidanceScale", r.guidanceScale());
+    f.put("steps", r.steps());
+    f.put("strength", r.strength());
+    f.put("seed", seed);
+    f.put("sampler", r.sampler().id());
+    f.put("region", r.region().id());
+    f.put("window", List.of(plan.x(), plan.y(), plan.width(), plan.height()));
+    f.put("size", List.of(plan.bucket().width(), plan.bucket().height()));
+    f.put("unetCalls", schedule.unetCalls());
+    f.put("maskGrow", r.shape().maskGrow());
+    f.put("maskFeather", r.shape().maskFeather());
+    f.put("colorMatch", r.colorMatch());
+    return new Recipe(f);
+  }
+
+  @Override
+  public void close() {
+    graphs.close();
+  }
+}
