@@ -10,8 +10,8 @@ import org.segfill.models.onnx.OnnxGraphBuilder;
 
 /**
  * Writes the tiny {@code unet/model.onnx}, with its weights (the log-sigma table and the colour
- * projection) in {@code unet/model.onnx_data} as the real export has them. It is the perfect
- * epsilon predictor toward the target of {@link TinySdxl}.
+ * projection) in {@code unet/model.onnx_data} as the real export has them. It predicts
+ * {@link TinySdxl#DENOISE_EFFICIENCY} of the exact epsilon toward the target of {@link TinySdxl}.
  */
 final class TinySdxlUnet {
 
@@ -44,7 +44,8 @@ final class TinySdxlUnet {
     String maskedImage = channels(ops, LATENTS + 1, 2 * LATENTS + 1);
     String colour = ops.unsqueeze(promptColour(ops), 2, 3);
     String target = ops.add(maskedImage, ops.mul(mask, ops.sub(colour, maskedImage)));
-    ops.nodeTo("out_sample", "Div", List.of(ops.sub(noisy, target), sigma));
+    String exact = ops.div(ops.sub(noisy, target), sigma);
+    ops.nodeTo("out_sample", "Mul", List.of(exact, ops.scalar(TinySdxl.DENOISE_EFFICIENCY)));
     return graph.writeWithExternalData(file, EXTERNAL_MIN_BYTES);
   }
 

@@ -95,8 +95,8 @@ class SdxlInpaintPipelineTest {
     assertTrue(kept > 80_000, "the ellipse interior is kept: " + kept);
 
     int[] expected = expectedColour("a photo", null, 7.5, bucket(g));
-    assertColourNear(out, 40, 40, expected, 2);
-    assertColourNear(out, 1500, 880, expected, 2);
+    assertColourNear(out, 60, 60, expected, 2);
+    assertColourNear(out, 1480, 860, expected, 2);
     assertColourNear(out, 1100, 650, expected, 2);
   }
 
@@ -118,6 +118,23 @@ class SdxlInpaintPipelineTest {
     assertEquals("euler_a", fields.get("sampler"));
     assertEquals("blurry", fields.get("negativePrompt"));
     assertEquals(7, fields.get("unetCalls"), "int(8 * 0.99) = 7 steps run");
+  }
+
+  @Test
+  void theSeedTheStrengthThePromptAndTheMaskEachChangeTheBytes() {
+    InpaintRequest base = request("a photo", null, 7.5, Sampler.EULER, Target.BACKGROUND,
+        Region.FULL, true);
+    byte[] reference = generate(base, ellipse);
+    assertNotEquals(0, differing(reference, generate(new InpaintRequest(base.target(),
+        base.prompt(), null, 7.5, 20, 0.99, 43, 1, Sampler.EULER, Region.FULL,
+        RepaintShape.DEFAULT, true), ellipse)), "seed");
+    assertNotEquals(0, differing(reference, generate(base.with(Target.BACKGROUND, "a photo",
+        null, 0.6), ellipse)), "strength");
+    assertNotEquals(0, differing(reference, generate(base.with(Target.BACKGROUND,
+        "red bricks", null, 0.99), ellipse)), "prompt");
+    try (Mask rectangle = Mask.of(SCENE.width(), SCENE.height(), SCENE.rectangleMask())) {
+      assertNotEquals(0, differing(reference, generate(base, rectangle)), "mask");
+    }
   }
 
   @Test
@@ -230,7 +247,7 @@ class SdxlInpaintPipelineTest {
     Generation g = pipeline.generate(image, ellipse, r, ProgressListener.NONE, () -> false);
     assertEquals(10, g.variants().get(0).recipe().fields().get("unetCalls"));
     int[] expected = expectedColour("a photo", null, 7.5, SdxlBuckets.nearest(1537, 913));
-    assertColourNear(g.variants().get(0).image(), 40, 40, expected, 2);
+    assertColourNear(g.variants().get(0).image(), 60, 60, expected, 2);
   }
 
   @Test
@@ -259,6 +276,19 @@ class SdxlInpaintPipelineTest {
         seed.getMessage());
   }
 
+  private static byte[] generate(InpaintRequest r, Mask selection) {
+    return pipeline.generate(image, selection, r, ProgressListener.NONE, () -> false)
+        .variants().get(0).image().rgb();
+  }
+
+  private static long differing(byte[] a, byte[] b) {
+    long n = 0;
+    for (int i = 0; i < a.length; i++) {
+      n += a[i] != b[i] ? 1 : 0;
+    }
+    return n;
+  }
+
   private static SdxlBuckets.Size bucket(Generation g) {
     @SuppressWarnings("unchecked")
     List<Integer> size = (List<Integer>) g.variants().get(0).recipe().fields().get("size");
@@ -268,8 +298,9 @@ class SdxlInpaintPipelineTest {
   private static int[] repaintedColour(InpaintRequest r) {
     RgbImage out = pipeline.generate(image, ellipse, r, ProgressListener.NONE, () -> false)
         .variants().get(0).image();
-    int i = 3 * (40 * SCENE.width() + 40);
-    return new int[] {out.rgb()[i] & 0xff, out.rgb()[i + 1] & 0xff, out.rgb()[i + 2] & 0xff};
+    double[] mean = patchMean(out, 60, 60);
+    return new int[] {(int) Math.round(mean[0]), (int) Math.round(mean[1]),
+        (int) Math.round(mean[2])};
   }
 
   // The colour TinySdxl's perfect denoiser converges to, from the pipeline's own prompt encoder.
@@ -309,13 +340,28 @@ class SdxlInpaintPipelineTest {
     return mean;
   }
 
+  // The mean of the 32x32 patch centred on (x, y): the tiny UNet leaves a little per-cell noise.
   private static void assertColourNear(RgbImage out, int x, int y, int[] expected, int tolerance) {
-    int i = 3 * (y * out.width() + x);
+    double[] mean = patchMean(out, x, y);
     for (int c = 0; c < 3; c++) {
-      int actual = out.rgb()[i + c] & 0xff;
-      assertTrue(Math.abs(actual - expected[c]) <= tolerance, "pixel (" + x + "," + y
+      assertTrue(Math.abs(mean[c] - expected[c]) <= tolerance, "patch at (" + x + "," + y
           + ") channel " + c + ": expected " + expected[c] + " +-" + tolerance + ", got "
-          + actual);
+          + mean[c]);
     }
+  }
+
+  private static double[] patchMean(RgbImage out, int x, int y) {
+    double[] sum = new double[3];
+    int n = 0;
+    for (int py = Math.max(0, y - 16); py < Math.min(out.height(), y + 16); py++) {
+      for (int px = Math.max(0, x - 16); px < Math.min(out.width(), x + 16); px++) {
+        int i = 3 * (py * out.width() + px);
+        for (int c = 0; c < 3; c++) {
+          sum[c] += out.rgb()[i + c] & 0xff;
+        }
+        n++;
+      }
+    }
+    return new double[] {sum[0] / n, sum[1] / n, sum[2] / n};
   }
 }

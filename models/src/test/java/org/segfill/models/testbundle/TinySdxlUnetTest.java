@@ -78,7 +78,7 @@ class TinySdxlUnetTest {
   }
 
   @Test
-  void outputIsTheExactEpsilonAtIntegerAndFractionalTimesteps() {
+  void outputIsNinetyPercentOfTheExactEpsilonAtIntegerAndFractionalTimesteps() {
     double[] sigmas = trainingSigmas();
     Random random = new Random(3);
     float[] sample = new float[9 * CELLS];
@@ -98,7 +98,7 @@ class TinySdxlUnetTest {
           double x = sample[k * CELLS + cell] * Math.sqrt(sigma * sigma + 1);
           double m = sample[4 * CELLS + cell];
           double target = (1 - m) * sample[(5 + k) * CELLS + cell] + m * colour[k];
-          double expected = (x - target) / sigma;
+          double expected = TinySdxl.DENOISE_EFFICIENCY * (x - target) / sigma;
           assertEquals(expected, eps[k * CELLS + cell], 2e-4 * Math.max(1, Math.abs(expected)),
               "t " + timeAndSigma[0] + " channel " + k + " cell " + cell);
         }
@@ -114,13 +114,18 @@ class TinySdxlUnetTest {
     float[] guided = guided(uncond.colour(), cond.colour());
     float[] mask = mask();
     float[] masked = maskedImageLatents();
+    // Each cell keeps a residual of its starting noise (about 0.01 for 20 steps); the mean error
+    // over all cells averages it away.
+    double sumError = 0;
     for (int k = 0; k < 4; k++) {
       for (int cell = 0; cell < CELLS; cell++) {
         float expected = mask[cell] == 1 ? guided[k] : masked[k * CELLS + cell];
-        assertEquals(expected, latents[k * CELLS + cell], 1e-3, "channel " + k + " cell "
-            + cell);
+        double error = latents[k * CELLS + cell] - expected;
+        assertEquals(0, error, 0.06, "channel " + k + " cell " + cell);
+        sumError += error;
       }
     }
+    assertEquals(0, sumError / (4 * CELLS), 2e-3, "mean error");
     // Guidance amplifies the prompt: the guided colour is far from both halves' colours.
     assertTrue(maxDiff(guided, cond.colour()) > 0.1);
   }
@@ -156,8 +161,8 @@ class TinySdxlUnetTest {
 
   @Test
   void everyStepPredictsTheTargetSoForgettingScaleModelInputSpoilsThePreview() {
-    // A perfect denoiser's last step erases any earlier error, so this mistake hides in the
-    // final latents; the per-step x0 prediction x − σ·eps (what a preview decodes) shows it.
+    // The loop's last steps mostly erase this mistake from the final latents; the per-step x0
+    // prediction x − σ·eps (what a preview decodes) shows it plainly.
     Conditioning cond = Conditioning.random(1, LANDSCAPE);
     Conditioning uncond = Conditioning.zeros(LANDSCAPE);
     double sigma = trainingSigmas()[951];
@@ -188,7 +193,13 @@ class TinySdxlUnetTest {
         preview[i] = (float) (x[i] - sigma * eps[i]);
       }
       if (scaled) {
-        assertTrue(maxDiff(target, preview) < 2e-3, "preview error " + maxDiff(target, preview));
+        // x0 prediction = x - 0.9 (x - x0) = x0 + 0.1 (x - x0).
+        float[] expected = new float[preview.length];
+        for (int i = 0; i < expected.length; i++) {
+          expected[i] = target[i] + (1 - TinySdxl.DENOISE_EFFICIENCY) * (x[i] - target[i]);
+        }
+        assertTrue(maxDiff(expected, preview) < 2e-3, "preview error "
+            + maxDiff(expected, preview));
       } else {
         assertTrue(meanDiff(target, preview) > 1, "preview error " + meanDiff(target, preview));
       }
