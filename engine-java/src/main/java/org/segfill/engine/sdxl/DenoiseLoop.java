@@ -23,10 +23,12 @@ import org.segfill.kernels.LatentKernels;
 final class DenoiseLoop {
 
   private final Session unet;
+  private final SdxlSteps steps;
   private final LatentKernels kernels = new LatentKernels(KernelTarget.cpu());
 
-  DenoiseLoop(Session unet) {
+  DenoiseLoop(Session unet, SdxlSteps steps) {
     this.unet = unet;
+    this.steps = steps;
   }
 
   /** What the loop works on; the latents are updated in place. */
@@ -58,7 +60,7 @@ final class DenoiseLoop {
               + schedule.unetCalls());
         }
         StepPlan step = run.current();
-        kernels.unetInput(latents, mask, masked, batch, batch, h, w, step.modelInputScale(), cfg,
+        steps.unetInput().build(latents, mask, masked, batch, h, w, step.modelInputScale(), cfg,
             input);
         Tensor sample = Tensor.ofBytes(DType.FLOAT32,
             new long[] {(long) copies * batch, SdxlContracts.UNET_IN_CHANNELS, h, w},
@@ -75,6 +77,10 @@ final class DenoiseLoop {
             : null;
         kernels.samplerStep(modelOut, latents, history, batch, n, cfg, guidance,
             step.coefficients().toArray(), seed, NoiseStreams.ANCESTRAL + k);
+        // The hook sees the latents in Java arrays: two small copies per step (0.26 MB at 1024²).
+        latents.get(state.latents());
+        steps.afterStep().after(step, state.latents(), state.mask(), batch);
+        latents.put(state.latents());
         run.advance();
         progress.onStep(new StepProgress(k + 1, schedule.unetCalls(), System.nanoTime() - start,
             preview == null ? null : LatentPreview.project(preview.x0(), 0, h, w)));

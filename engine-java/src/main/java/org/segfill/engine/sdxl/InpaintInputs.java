@@ -9,7 +9,6 @@ import org.segfill.engine.inpaint.PixelRect;
 import org.segfill.engine.inpaint.RepaintMask;
 import org.segfill.kernels.ImageKernels;
 import org.segfill.kernels.KernelTarget;
-import org.segfill.kernels.MaskKernels;
 
 /**
  * The image and mask tensors of model contract B6 for one generation window: the window's
@@ -28,7 +27,7 @@ record InpaintInputs(Tensor image, Tensor maskedImage, float[] latentMask, int w
 
   /** Builds the tensors for {@code window} of {@code original} at the {@code bucket} size. */
   static InpaintInputs of(RgbImage original, RepaintMask repaint, PixelRect window,
-      SdxlBuckets.Size bucket, Resampler resampler) {
+      SdxlBuckets.Size bucket, Resampler resampler, SdxlSteps steps) {
     int bw = bucket.width();
     int bh = bucket.height();
     RgbImage crop = original.crop(window.x(), window.y(), window.width(), window.height());
@@ -42,17 +41,20 @@ record InpaintInputs(Tensor image, Tensor maskedImage, float[] latentMask, int w
       mask[i] = (mask[i] & 0xff) >= 128 ? (byte) 255 : 0;
     }
     int plane = bw * bh;
+    // image * (mask < 0.5): repaint pixels become 0, mid-grey in [-1, 1].
+    float fill = steps.maskedFill().value();
     float[] masked = image.clone();
     for (int c = 0; c < 3; c++) {
       for (int i = 0; i < plane; i++) {
         if (mask[i] != 0) {
-          masked[c * plane + i] = 0f;
+          masked[c * plane + i] = fill;
         }
       }
     }
     long[] shape = {1, 3, bh, bw};
     return new InpaintInputs(Tensor.ofFloats(shape, image), Tensor.ofFloats(shape, masked),
-        latentMask(mask, bw, bh, bucket.latentWidth(), bucket.latentHeight()), bw, bh);
+        steps.latentMask().downsample(mask, bw, bh, bucket.latentWidth(),
+            bucket.latentHeight()), bw, bh);
   }
 
   private static float[] toTensor(RgbImage crop, int bw, int bh) {
@@ -65,16 +67,6 @@ record InpaintInputs(Tensor image, Tensor maskedImage, float[] latentMask, int w
         FloatPointer tensor = new FloatPointer(out.length)) {
       kernels.vaePreprocess(rgb, crop.width(), crop.height(), tensor, bw, bh, workspace);
       tensor.get(out);
-    }
-    return out;
-  }
-
-  private static float[] latentMask(byte[] mask, int bw, int bh, int lw, int lh) {
-    MaskKernels kernels = new MaskKernels(KernelTarget.cpu());
-    float[] out = new float[lw * lh];
-    try (BytePointer in = new BytePointer(mask); FloatPointer latent = new FloatPointer(out.length)) {
-      kernels.downsampleNearest(in, bw, bh, latent, lw, lh);
-      latent.get(out);
     }
     return out;
   }

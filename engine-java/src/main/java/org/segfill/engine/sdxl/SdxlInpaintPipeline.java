@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.segfill.engine.backend.CastingSession;
+import org.segfill.engine.backend.Session;
 import org.segfill.engine.backend.Tensor;
 import org.segfill.engine.image.Resampler;
 import org.segfill.engine.image.RgbImage;
@@ -49,7 +50,9 @@ public final class SdxlInpaintPipeline implements AutoCloseable {
   private final SdxlSettings settings;
   private final SchedulerConfig schedulerConfig;
   private final SdxlTokenizers tokenizers;
-  private final PromptEncoder prompts;
+  private final SdxlSteps steps;
+  private final Session textEncoder;
+  private final Session textEncoder2;
   private final VaeCodec vae;
   private final DenoiseLoop loop;
   private final Resampler resampler = new Resampler();
@@ -64,16 +67,23 @@ public final class SdxlInpaintPipeline implements AutoCloseable {
    */
   public SdxlInpaintPipeline(SdxlGraphs graphs, SdxlSettings settings, String backend)
       throws IOException {
+    this(graphs, settings, backend, SdxlSteps.standard());
+  }
+
+  // The seam tests use to inject one of contract D5-D10's mistakes.
+  SdxlInpaintPipeline(SdxlGraphs graphs, SdxlSettings settings, String backend,
+      SdxlSteps steps) throws IOException {
     this.graphs = Objects.requireNonNull(graphs, "graphs");
+    this.steps = Objects.requireNonNull(steps, "steps");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.backend = Objects.requireNonNull(backend, "backend");
     this.schedulerConfig = SchedulerConfig.read(settings.schedulerConfig());
     this.tokenizers = SdxlTokenizers.load(settings.tokenizer().getParent());
-    this.prompts = new PromptEncoder(CastingSession.wrap(graphs.textEncoder()),
-        CastingSession.wrap(graphs.textEncoder2()));
+    this.textEncoder = CastingSession.wrap(graphs.textEncoder());
+    this.textEncoder2 = CastingSession.wrap(graphs.textEncoder2());
     this.vae = new VaeCodec(CastingSession.wrap(graphs.vaeEncoder()),
-        CastingSession.wrap(graphs.vaeDecoder()), settings.vaeScalingFactor());
-    this.loop = new DenoiseLoop(CastingSession.wrap(graphs.unet()));
+        CastingSession.wrap(graphs.vaeDecoder()), steps.vaeScale().of(settings.vaeScalingFactor()));
+    this.loop = new DenoiseLoop(CastingSession.wrap(graphs.unet()), steps);
   }
 
   public String bundleId() {
@@ -111,7 +121,8 @@ public final class SdxlInpaintPipeline implements AutoCloseable {
     RegionPlan plan = RegionPlan.plan(request.region(), image.width(), image.height(),
         bounds.x(), bounds.y(), bounds.right(), bounds.bottom());
     PixelRect window = new PixelRect(plan.x(), plan.y(), plan.width(), plan.height());
-    InpaintInputs inputs = InpaintInputs.of(image, repaint, window, plan.bucket(), resampler);
+    InpaintInputs inputs = InpaintInputs.of(image, repaint, window, plan.bucket(), resampler,
+        steps);
     Schedule schedule = request.sampler().plan(schedulerConfig, request.steps(),
         request.strength());
     int batch = request.count();
@@ -121,31 +132,20 @@ public final class SdxlInpaintPipeline implements AutoCloseable {
 
     long t1 = System.nanoTime();
     PromptEmbedding positive = encode(request.prompt());
-    PromptEmbedding negative = request.negativePrompt() == null
-        && settings.forceZerosForEmptyPrompt()
+    PromptEmbedding negative = steps.negatives().zeros(request.negativePrompt(),
+        settings.forceZerosForEmptyPrompt())
         ? PromptEmbedding.zeros()
         : encode(request.negativePrompt() == null ? "" : request.negativePrompt());
-    Conditioning conditioning = Conditioning.of(positive, negative, request.cfg(), batch,
-        inputs.width(), inputs.height());
+    Conditioning conditioning = steps.conditioning().build(positive, negative, request.cfg(),
+        batch, inputs.width(), inputs.height());
 
     long t2 = System.nanoTime();
     long seed = request.seed();
     float[] maskedLatents = vae.encode(inputs.maskedImage(), batch, seed,
         NoiseStreams.MASKED_IMAGE_LATENTS);
     float[] noise = vae.normals(batch, n, seed, NoiseStreams.INITIAL);
-    float[] latents = new float[batch * n];
-    if (schedule.startsFromNoise()) {
-      for (int i = 0; i < latents.length; i++) {
-        latents[i] = noise[i] * schedule.initNoiseSigma();
-      }
-    } else {
-      float[] imageLatents = vae.encode(inputs.image(), batch, seed, NoiseStreams.IMAGE_LATENTS);
-      float a = schedule.addNoise().a();
-      float b = schedule.addNoise().b();
-      for (int i = 0; i < latents.length; i++) {
-        latents[i] = a * imageLatents[i] + b * noise[i];
-      }
-    }
+    float[] latents = steps.start().latents(schedule, noise,
+        () -> vae.encode(inputs.image(), batch, seed, NoiseStreams.IMAGE_LATENTS));
     float[] masks = new float[batch * lh * lw];
     for (int v = 0; v < batch; v++) {
       System.arraycopy(inputs.latentMask(), 0, masks, v * lh * lw, lh * lw);
@@ -181,8 +181,8 @@ public final class SdxlInpaintPipeline implements AutoCloseable {
   }
 
   private PromptEmbedding encode(String text) {
-    return prompts.encode(tokenizers.tokenizer().encode(text).ids(),
-        tokenizers.tokenizer2().encode(text).ids());
+    long[][] ids = steps.tokenization().ids(tokenizers, text);
+    return steps.embedding().embed(textEncoder, textEncoder2, ids[0], ids[1]);
   }
 
   private RgbImage toImage(float[] pixels, int offset, int w, int h) {

@@ -1,0 +1,140 @@
+package org.segfill.engine.sdxl;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.segfill.engine.backend.Session;
+import org.segfill.engine.sdxl.scheduler.Schedule;
+import org.segfill.engine.sdxl.scheduler.StepPlan;
+import org.segfill.engine.sdxl.tokenizer.SdxlTokenizers;
+import org.segfill.kernels.KernelTarget;
+import org.segfill.kernels.LatentKernels;
+import org.segfill.kernels.MaskKernels;
+
+/**
+ * The steps of an SDXL generation that model contract D5-D10 names as the likeliest mistakes,
+ * one replaceable function each. The pipeline always runs {@link #standard()}; the
+ * package-private seam exists so tests can swap one step for a known mistake and prove the tests
+ * catch it.
+ */
+record SdxlSteps(
+    Tokenization tokenization,
+    Embedding embedding,
+    NegativePolicy negatives,
+    ConditioningLayout conditioning,
+    LatentStart start,
+    UnetInput unetInput,
+    LatentMask latentMask,
+    MaskedFill maskedFill,
+    StepHook afterStep,
+    VaeScale vaeScale) {
+
+  SdxlSteps {
+    Objects.requireNonNull(tokenization, "tokenization");
+    Objects.requireNonNull(embedding, "embedding");
+    Objects.requireNonNull(negatives, "negatives");
+    Objects.requireNonNull(conditioning, "conditioning");
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(unetInput, "unetInput");
+    Objects.requireNonNull(latentMask, "latentMask");
+    Objects.requireNonNull(maskedFill, "maskedFill");
+    Objects.requireNonNull(afterStep, "afterStep");
+    Objects.requireNonNull(vaeScale, "vaeScale");
+  }
+
+  /** Text to each tokenizer's 77 ids (contract B2): {ids, ids2}. */
+  interface Tokenization {
+    long[][] ids(SdxlTokenizers tokenizers, String text);
+  }
+
+  /** Token ids to the UNet's prompt embedding (contract B3). */
+  interface Embedding {
+    PromptEmbedding embed(Session textEncoder, Session textEncoder2, long[] ids, long[] ids2);
+  }
+
+  /** Whether the negative branch is zeros rather than an encoded text (contract B3). */
+  interface NegativePolicy {
+    boolean zeros(String negativePrompt, boolean forceZerosForEmptyPrompt);
+  }
+
+  /** The CFG batch layout and time ids (contract B3, B4). */
+  interface ConditioningLayout {
+    Conditioning build(PromptEmbedding positive, PromptEmbedding negative, boolean cfg,
+        int batch, int width, int height);
+  }
+
+  /** The starting latents (contract B5); {@code imageLatents} is sampled only when needed. */
+  interface LatentStart {
+    float[] latents(Schedule schedule, float[] noise, Supplier<float[]> imageLatents);
+  }
+
+  /** Builds the UNet's 9-channel input (contract B7 steps 1-3). */
+  interface UnetInput {
+    void build(FloatPointer latents, FloatPointer mask, FloatPointer masked, int batch, int h,
+        int w, float scale, boolean cfg, FloatPointer out);
+  }
+
+  /** The bucket-size 0/255 mask to the latent grid, floats 0..1 (contract B6). */
+  interface LatentMask {
+    float[] downsample(byte[] mask, int width, int height, int latentWidth, int latentHeight);
+  }
+
+  /** The value masked pixels take in the masked image, in [-1, 1] space (contract B6). */
+  interface MaskedFill {
+    float value();
+  }
+
+  /** Runs after each sampler update; the 9-channel UNet needs nothing here (contract B7.8). */
+  interface StepHook {
+    void after(StepPlan step, float[] latents, float[] latentMask, int batch);
+  }
+
+  /** The VAE scaling factor to use, given the bundle's (contract B1, B9). */
+  interface VaeScale {
+    double of(double bundleScalingFactor);
+  }
+
+  /** The contract's steps, on the CPU twin of the kernels. */
+  static SdxlSteps standard() {
+    LatentKernels latentKernels = new LatentKernels(KernelTarget.cpu());
+    MaskKernels maskKernels = new MaskKernels(KernelTarget.cpu());
+    return new SdxlSteps(
+        (tokenizers, text) -> new long[][] {
+          tokenizers.tokenizer().encode(text).ids(), tokenizers.tokenizer2().encode(text).ids()
+        },
+        (te, te2, ids, ids2) -> new PromptEncoder(te, te2).encode(ids, ids2),
+        (negative, forceZeros) -> negative == null && forceZeros,
+        Conditioning::of,
+        (schedule, noise, imageLatents) -> {
+          float[] latents = new float[noise.length];
+          if (schedule.startsFromNoise()) {
+            for (int i = 0; i < latents.length; i++) {
+              latents[i] = noise[i] * schedule.initNoiseSigma();
+            }
+          } else {
+            float[] image = imageLatents.get();
+            float a = schedule.addNoise().a();
+            float b = schedule.addNoise().b();
+            for (int i = 0; i < latents.length; i++) {
+              latents[i] = a * image[i] + b * noise[i];
+            }
+          }
+          return latents;
+        },
+        (latents, mask, masked, batch, h, w, scale, cfg, out) ->
+            latentKernels.unetInput(latents, mask, masked, batch, batch, h, w, scale, cfg, out),
+        (mask, width, height, lw, lh) -> {
+          float[] out = new float[lw * lh];
+          try (BytePointer in = new BytePointer(mask);
+              FloatPointer latent = new FloatPointer(out.length)) {
+            maskKernels.downsampleNearest(in, width, height, latent, lw, lh);
+            latent.get(out);
+          }
+          return out;
+        },
+        () -> 0f,
+        (step, latents, latentMask, batch) -> { },
+        bundle -> bundle);
+  }
+}
