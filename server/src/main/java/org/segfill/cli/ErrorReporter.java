@@ -10,7 +10,8 @@ import picocli.CommandLine.ParseResult;
 /**
  * Turns a subcommand's exception into one line on stderr and an exit code: bad input (an
  * {@link IllegalArgumentException}, which every validation in the engine throws with the field
- * named, or a missing file) exits {@link Main#BAD_INPUT}; anything else exits {@link Main#FAILED}
+ * named, a request the installed engines cannot serve, or a missing file) exits
+ * {@link Main#BAD_INPUT}; anything else exits {@link Main#FAILED}
  * and also prints the stack trace, since it is a bug or an environment problem.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
@@ -30,6 +31,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
   private static boolean isBadInput(Throwable e) {
     return e instanceof IllegalArgumentException
+        || e instanceof UnsupportedOperationException
         || e instanceof NoSuchFileException
         || (e instanceof UncheckedIOException u && u.getCause() instanceof NoSuchFileException);
   }

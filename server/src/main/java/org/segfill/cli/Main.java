@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     description = "Click-to-mask (SAM) and SDXL inpainting engine and server.",
     subcommands = {
       DevicesCommand.class,
+      InpaintCommand.class,
       SegmentCommand.class,
       MakeTestBundlesCommand.class,
       ScheduleCommand.class,

@@ -7,10 +7,12 @@ import java.util.List;
  *
  * @param variants results in seed order (seed, seed + 1, ...)
  * @param timings time per stage for the whole batch
+ * @param warnings things the user should know that did not stop the run (a truncated prompt)
  */
-public record Generation(List<Variant> variants, StageTimings timings) {
+public record Generation(List<Variant> variants, StageTimings timings, List<String> warnings) {
 
   public Generation {
     variants = List.copyOf(variants);
+    warnings = List.copyOf(warnings);
   }
 }

@@ -177,7 +177,27 @@ public final class SdxlInpaintPipeline implements AutoCloseable {
     }
     long t6 = System.nanoTime();
     return new Generation(variants, new StageTimings(t1 - t0, t2 - t1, t3 - t2, t4 - t3,
-        t5 - t4, t6 - t5));
+        t5 - t4, t6 - t5), truncationWarnings(request));
+  }
+
+  // CLIP reads 75 tokens of a prompt; diffusers truncates the rest, and so do we, but we say so.
+  private List<String> truncationWarnings(InpaintRequest request) {
+    List<String> warnings = new ArrayList<>();
+    Map<String, String> texts = new LinkedHashMap<>();
+    texts.put("prompt", request.prompt());
+    texts.put("negativePrompt", request.negativePrompt());
+    for (Map.Entry<String, String> e : texts.entrySet()) {
+      if (e.getValue() == null) {
+        continue;
+      }
+      var tokens = tokenizers.tokenizer().encode(e.getValue());
+      var tokens2 = tokenizers.tokenizer2().encode(e.getValue());
+      if (tokens.truncated() || tokens2.truncated()) {
+        warnings.add(e.getKey() + ": longer than the " + (SdxlContracts.TOKENS - 2)
+            + " tokens the text encoders read; the rest was ignored");
+      }
+    }
+    return warnings;
   }
 
   private PromptEmbedding encode(String text) {

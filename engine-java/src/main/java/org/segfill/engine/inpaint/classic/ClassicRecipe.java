@@ -31,13 +31,13 @@ public record ClassicRecipe(Target target, String fill, int maskGrow, int maskFe
   }
 
   /** The recipe as ordered name/value pairs, engine first, named as the API names them. */
-  public Map<String, String> toMap() {
-    Map<String, String> m = new LinkedHashMap<>();
+  public Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
     m.put("engine", ENGINE);
     m.put("target", target.id());
     m.put("fill", fill);
-    m.put("maskGrow", Integer.toString(maskGrow));
-    m.put("maskFeather", Integer.toString(maskFeather));
+    m.put("maskGrow", maskGrow);
+    m.put("maskFeather", maskFeather);
     return m;
   }
 }
