@@ -19,8 +19,8 @@ import org.segfill.kernels.KernelTarget;
  * @param image the window as [1,3,H,W] in [-1, 1]
  * @param maskedImage the same with repaint pixels 0
  * @param latentMask [h*w] floats 0 or 1
- * @param width bucket width H
- * @param height bucket height W
+ * @param width bucket width W
+ * @param height bucket height H
  */
 record InpaintInputs(Tensor image, Tensor maskedImage, float[] latentMask, int width,
     int height) {
