@@ -25,7 +25,10 @@ for path in glob.glob(os.path.join(root, "*", "target", "surefire-reports", "TES
         skip = case.find("skipped")
         if skip is not None:
             skipped += 1
-            reason = skip.get("message") or "no reason given"
+            # JUnit puts a failed assumption's text in the element body, not in "message".
+            body = (skip.text or "").strip().splitlines()
+            reason = skip.get("message") or (body[0].split(": ", 1)[-1] if body else "") \
+                or "no reason given"
             reasons[reason] = reasons.get(reason, 0) + 1
 for reason, count in sorted(reasons.items()):
     print(f"skipped {count}: {reason}")

@@ -132,8 +132,9 @@ public final class SdxlInpaintPipeline implements AutoCloseable {
 
     long t1 = System.nanoTime();
     PromptEmbedding positive = encode(request.prompt());
-    PromptEmbedding negative = steps.negatives().zeros(request.negativePrompt(),
-        settings.forceZerosForEmptyPrompt())
+    // Without CFG the negative branch is never fed to the UNet, so it is not encoded at all.
+    PromptEmbedding negative = !request.cfg() || steps.negatives().zeros(
+        request.negativePrompt(), settings.forceZerosForEmptyPrompt())
         ? PromptEmbedding.zeros()
         : encode(request.negativePrompt() == null ? "" : request.negativePrompt());
     Conditioning conditioning = steps.conditioning().build(positive, negative, request.cfg(),
