@@ -3,7 +3,6 @@ package org.segfill.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -19,9 +18,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.segfill.engine.backend.ForwardingSession;
 import org.segfill.engine.backend.Session;
 import org.segfill.engine.backend.Tensor;
-import org.segfill.engine.backend.TensorSpec;
 import org.segfill.engine.backend.ort.OrtBackend;
 import org.segfill.engine.sam.ImageEmbedding;
 import org.segfill.engine.sam.SamGraphs;
@@ -104,37 +103,21 @@ public class ClickBench {
   }
 
   /** A decoder session that runs once, then answers every call with that first answer. */
-  private static final class Replay implements Session {
-    private final Session real;
+  private static final class Replay extends ForwardingSession {
     private volatile Map<String, Tensor> answer;
 
     Replay(Session real) {
-      this.real = real;
-    }
-
-    @Override
-    public List<TensorSpec> inputs() {
-      return real.inputs();
-    }
-
-    @Override
-    public List<TensorSpec> outputs() {
-      return real.outputs();
+      super(real);
     }
 
     @Override
     public Map<String, Tensor> run(Map<String, Tensor> inputs, Set<String> wanted) {
       Map<String, Tensor> a = answer;
       if (a == null) {
-        a = real.run(inputs, wanted);
+        a = super.run(inputs, wanted);
         answer = a;
       }
       return a;
-    }
-
-    @Override
-    public void close() {
-      real.close();
     }
   }
 }

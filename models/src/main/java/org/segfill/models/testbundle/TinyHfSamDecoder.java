@@ -45,20 +45,15 @@ final class TinyHfSamDecoder {
     String isNegative = ops.equalAsFloat(padLabels, ops.scalar(0f));
 
     String colour = TinySamScoring.colourGrid(ops, "image_embeddings");
-    String colourMap = TinySamScoring.flatten(ops, colour, TinySam.COLOURS);
     String patchCentres = ops.slice("image_positional_embeddings", new long[] {0},
         new long[] {2}, new long[] {1});
     String cells = TinySamScoring.flatten(ops,
         ops.resizeLinear(patchCentres, ops.longs(1, 2, TinySam.GRID, TinySam.GRID)), 2);
-
-    String colours = TinySamScoring.sampleColours(ops, colour, positions);
-    String colourDistance = TinySamScoring.squaredDistance(ops, colourMap, colours);
-    String spatialDistance = TinySamScoring.squaredDistance(ops, cells, positions);
-    String tight = TinySamScoring.colourLogit(ops, colourDistance, TinySam.TIGHT);
-    String loose = TinySamScoring.colourLogit(ops, colourDistance, TinySam.LOOSE);
-    String part = ops.min(tight, TinySamScoring.near(ops, spatialDistance, TinySam.PART_RADIUS));
-    String object =
-        ops.min(tight, TinySamScoring.near(ops, spatialDistance, TinySam.OBJECT_RADIUS));
+    TinySamScoring.Scores scores = TinySamScoring.scores(ops, colour, cells, positions);
+    String tight = scores.tight();
+    String loose = scores.loose();
+    String part = scores.part();
+    String object = scores.object();
 
     String any = ops.reduceMax(isPositive, true, 0);
     String token1 = TinySamScoring.gated(ops,

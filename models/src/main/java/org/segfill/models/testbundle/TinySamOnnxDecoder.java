@@ -45,7 +45,6 @@ final class TinySamOnnxDecoder {
   // Writes low_res_masks; returns the [1] flag that says the padding-point rule held.
   private static String lowResMasks(GraphOps ops) {
     String colour = TinySamScoring.colourGrid(ops, "image_embeddings");
-    String colourMap = TinySamScoring.flatten(ops, colour, TinySam.COLOURS);
     String cells = ops.floats(new long[] {1, 2, CELLS}, TinySam.cellCentres());
     String points = ops.reshape("point_coords", -1, 2);
     String labels = ops.reshape("point_labels", -1);
@@ -65,14 +64,11 @@ final class TinySamOnnxDecoder {
     String isAnchor = ops.concat(0, isPositivePoint, hasBox);
     String isNegative = ops.concat(0, isNegativePoint, ops.floats(new long[] {1}, 0f));
 
-    String colours = TinySamScoring.sampleColours(ops, colour, positions);
-    String colourDistance = TinySamScoring.squaredDistance(ops, colourMap, colours);
-    String spatialDistance = TinySamScoring.squaredDistance(ops, cells, positions);
-    String tight = TinySamScoring.colourLogit(ops, colourDistance, TinySam.TIGHT);
-    String loose = TinySamScoring.colourLogit(ops, colourDistance, TinySam.LOOSE);
-    String part = ops.min(tight, TinySamScoring.near(ops, spatialDistance, TinySam.PART_RADIUS));
-    String object =
-        ops.min(tight, TinySamScoring.near(ops, spatialDistance, TinySam.OBJECT_RADIUS));
+    TinySamScoring.Scores scores = TinySamScoring.scores(ops, colour, cells, positions);
+    String tight = scores.tight();
+    String loose = scores.loose();
+    String part = scores.part();
+    String object = scores.object();
 
     // Tokens 1..3 follow the first anchor: the first positive click, else the box centre.
     String first = ops.node("ArgMax", List.of(isAnchor), OnnxAttribute.ofInt("axis", 0),

@@ -87,4 +87,27 @@ final class TinySamScoring {
   static String finish(GraphOps ops, String stacked, long... shape) {
     return ops.reshape(ops.clip(stacked, -TinySam.LOGIT_LIMIT, TinySam.LOGIT_LIMIT), shape);
   }
+
+  /**
+   * The per-anchor logits both decoders build from the colour grid, the cell centres [1,2,65536]
+   * and the anchors' continuous positions [K,2]: each [K,65536].
+   *
+   * @param tight same colour
+   * @param loose similar colour
+   * @param part same colour within {@link TinySam#PART_RADIUS}
+   * @param object same colour within {@link TinySam#OBJECT_RADIUS}
+   */
+  record Scores(String tight, String loose, String part, String object) {}
+
+  static Scores scores(GraphOps ops, String colourGrid, String cells, String positions) {
+    String colourMap = flatten(ops, colourGrid, TinySam.COLOURS);
+    String colours = sampleColours(ops, colourGrid, positions);
+    String colourDistance = squaredDistance(ops, colourMap, colours);
+    String spatialDistance = squaredDistance(ops, cells, positions);
+    String tight = colourLogit(ops, colourDistance, TinySam.TIGHT);
+    String loose = colourLogit(ops, colourDistance, TinySam.LOOSE);
+    String part = ops.min(tight, near(ops, spatialDistance, TinySam.PART_RADIUS));
+    String object = ops.min(tight, near(ops, spatialDistance, TinySam.OBJECT_RADIUS));
+    return new Scores(tight, loose, part, object);
+  }
 }

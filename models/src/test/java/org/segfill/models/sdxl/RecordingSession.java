@@ -3,19 +3,17 @@ package org.segfill.models.sdxl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import org.segfill.engine.backend.ForwardingSession;
 import org.segfill.engine.backend.Session;
-import org.segfill.engine.backend.ShapeRange;
 import org.segfill.engine.backend.Tensor;
-import org.segfill.engine.backend.TensorSpec;
 
 /**
  * A {@link Session} that runs another one and keeps every call's input and output tensors, so a
  * test can check exactly what reached a graph. It does not own the graph it wraps: closing it
  * leaves that graph open, so one set of loaded graphs serves many recorded generations.
  */
-public final class RecordingSession implements Session {
+public final class RecordingSession extends ForwardingSession {
 
   /** One run: the tensors fed and the tensors returned, by name. */
   public record Call(Map<String, Tensor> inputs, Map<String, Tensor> outputs) {
@@ -45,33 +43,17 @@ public final class RecordingSession implements Session {
     }
   }
 
-  private final Session graph;
   private final List<Call> calls = new ArrayList<>();
 
   /** Records the runs of {@code graph}, which stays open when this is closed. */
   public RecordingSession(Session graph) {
-    this.graph = Objects.requireNonNull(graph, "graph");
-  }
-
-  @Override
-  public List<TensorSpec> inputs() {
-    return graph.inputs();
-  }
-
-  @Override
-  public List<TensorSpec> outputs() {
-    return graph.outputs();
-  }
-
-  @Override
-  public List<ShapeRange> inputRanges() {
-    return graph.inputRanges();
+    super(graph);
   }
 
   // Tensors are safe to keep: the pipeline builds a fresh one per call and never writes to it.
   @Override
   public synchronized Map<String, Tensor> run(Map<String, Tensor> inputs, Set<String> wanted) {
-    Map<String, Tensor> outputs = graph.run(inputs, wanted);
+    Map<String, Tensor> outputs = super.run(inputs, wanted);
     calls.add(new Call(inputs, outputs));
     return outputs;
   }
