@@ -78,6 +78,31 @@ public final class Tensor {
     return new Tensor(dtype, shape.clone(), buffer);
   }
 
+  /**
+   * A tensor over the {@code remaining()} bytes of {@code direct}, without copying them, for a
+   * buffer that is refilled and fed again and again (the denoising loop's UNet input, rebuilt in
+   * place every step). The tensor shows whatever the buffer holds when a session reads it, so the
+   * caller must not change those bytes while a run that uses the tensor is under way. The buffer
+   * stays owned by the garbage collector, as with every other tensor.
+   *
+   * @throws IllegalArgumentException unless {@code direct} is a direct, little-endian buffer
+   *     whose remaining bytes equal element count x dtype size
+   */
+  public static Tensor wrap(DType dtype, long[] shape, ByteBuffer direct) {
+    Objects.requireNonNull(dtype, "dtype");
+    long count = Shapes.elementCount(Objects.requireNonNull(shape, "shape"));
+    if (!direct.isDirect() || direct.order() != ByteOrder.LITTLE_ENDIAN) {
+      throw new IllegalArgumentException("buffer: a direct little-endian buffer is needed, got "
+          + (direct.isDirect() ? "direct " : "heap ") + direct.order());
+    }
+    long expected = count * dtype.byteSize();
+    if (direct.remaining() != expected) {
+      throw new IllegalArgumentException("buffer: " + expected + " bytes expected for " + dtype
+          + Shapes.format(shape) + ", found " + direct.remaining());
+    }
+    return new Tensor(dtype, shape.clone(), direct.slice().order(ByteOrder.LITTLE_ENDIAN));
+  }
+
   // Allocates a zeroed buffer for dtype x shape; checks that `given` (when >= 0) elements fit it.
   private static ByteBuffer allocate(DType dtype, long[] shape, int given, String field) {
     Objects.requireNonNull(shape, "shape");

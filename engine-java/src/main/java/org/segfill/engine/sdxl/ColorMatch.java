@@ -24,43 +24,73 @@ final class ColorMatch {
    */
   static void apply(byte[] generated, byte[] original, byte[] alpha) {
     int n = alpha.length;
-    double[] sumG = new double[3];
-    double[] sumO = new double[3];
-    double[] sqG = new double[3];
-    double[] sqO = new double[3];
+    // Integer sums in locals: exact (so equal to summing the same bytes in doubles, far below
+    // 2^53 for any photo) and cheaper than double accumulators in arrays.
     long kept = 0;
+    long sumG0 = 0;
+    long sumG1 = 0;
+    long sumG2 = 0;
+    long sumO0 = 0;
+    long sumO1 = 0;
+    long sumO2 = 0;
+    long sqG0 = 0;
+    long sqG1 = 0;
+    long sqG2 = 0;
+    long sqO0 = 0;
+    long sqO1 = 0;
+    long sqO2 = 0;
     for (int i = 0; i < n; i++) {
       if (alpha[i] != 0) {
         continue;
       }
       kept++;
-      for (int c = 0; c < 3; c++) {
-        double g = generated[3 * i + c] & 0xff;
-        double o = original[3 * i + c] & 0xff;
-        sumG[c] += g;
-        sumO[c] += o;
-        sqG[c] += g * g;
-        sqO[c] += o * o;
-      }
+      int p = 3 * i;
+      int g0 = generated[p] & 0xff;
+      int g1 = generated[p + 1] & 0xff;
+      int g2 = generated[p + 2] & 0xff;
+      int o0 = original[p] & 0xff;
+      int o1 = original[p + 1] & 0xff;
+      int o2 = original[p + 2] & 0xff;
+      sumG0 += g0;
+      sumG1 += g1;
+      sumG2 += g2;
+      sumO0 += o0;
+      sumO1 += o1;
+      sumO2 += o2;
+      sqG0 += g0 * g0;
+      sqG1 += g1 * g1;
+      sqG2 += g2 * g2;
+      sqO0 += o0 * o0;
+      sqO1 += o1 * o1;
+      sqO2 += o2 * o2;
     }
     if (kept < MIN_PIXELS) {
       return;
     }
-    double[] gain = new double[3];
-    double[] offset = new double[3];
+    long[] sumG = {sumG0, sumG1, sumG2};
+    long[] sumO = {sumO0, sumO1, sumO2};
+    long[] sqG = {sqG0, sqG1, sqG2};
+    long[] sqO = {sqO0, sqO1, sqO2};
+    // The new value depends only on the channel and the old byte: one 256-entry table each.
+    byte[][] table = new byte[3][256];
     for (int c = 0; c < 3; c++) {
-      double meanG = sumG[c] / kept;
-      double meanO = sumO[c] / kept;
-      double stdG = Math.sqrt(Math.max(0, sqG[c] / kept - meanG * meanG));
-      double stdO = Math.sqrt(Math.max(0, sqO[c] / kept - meanO * meanO));
-      gain[c] = stdG < 1e-6 ? 1 : Math.max(MIN_GAIN, Math.min(MAX_GAIN, stdO / stdG));
-      offset[c] = meanO - gain[c] * meanG;
-    }
-    for (int i = 0; i < n; i++) {
-      for (int c = 0; c < 3; c++) {
-        double v = (generated[3 * i + c] & 0xff) * gain[c] + offset[c];
-        generated[3 * i + c] = (byte) Math.max(0, Math.min(255, Math.round(v)));
+      double meanG = (double) sumG[c] / kept;
+      double meanO = (double) sumO[c] / kept;
+      double stdG = Math.sqrt(Math.max(0, (double) sqG[c] / kept - meanG * meanG));
+      double stdO = Math.sqrt(Math.max(0, (double) sqO[c] / kept - meanO * meanO));
+      double gain = stdG < 1e-6 ? 1 : Math.max(MIN_GAIN, Math.min(MAX_GAIN, stdO / stdG));
+      double offset = meanO - gain * meanG;
+      for (int v = 0; v < 256; v++) {
+        table[c][v] = (byte) Math.max(0, Math.min(255, Math.round(v * gain + offset)));
       }
+    }
+    byte[] t0 = table[0];
+    byte[] t1 = table[1];
+    byte[] t2 = table[2];
+    for (int p = 0; p < 3 * n; p += 3) {
+      generated[p] = t0[generated[p] & 0xff];
+      generated[p + 1] = t1[generated[p + 1] & 0xff];
+      generated[p + 2] = t2[generated[p + 2] & 0xff];
     }
   }
 }

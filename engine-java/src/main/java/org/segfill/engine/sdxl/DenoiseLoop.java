@@ -1,5 +1,7 @@
 package org.segfill.engine.sdxl;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -48,10 +50,20 @@ final class DenoiseLoop {
     int copies = cfg ? 2 : 1;
     long start = System.nanoTime();
     SamplerRun run = new SamplerRun(schedule);
+    // One UNet input for the whole run: the kernel rebuilds it in place every step and the
+    // sample tensor wraps the same memory. A new tensor per step (1.2 MB at 1024²) cost more than
+    // the step's kernels: fresh native memory to fault in every step, and direct buffers that
+    // pile up until a GC happens to run.
+    long[] sampleShape = {(long) copies * batch, SdxlContracts.UNET_IN_CHANNELS, h, w};
+    ByteBuffer sampleBytes = ByteBuffer.allocateDirect(
+        Math.toIntExact(sampleShape[0] * SdxlContracts.UNET_IN_CHANNELS * h * w * Float.BYTES))
+        .order(ByteOrder.LITTLE_ENDIAN);
+    Tensor sample = Tensor.wrap(DType.FLOAT32, sampleShape, sampleBytes);
+    // A view of sampleBytes: it owns no memory, the tensor keeps the buffer alive.
+    FloatPointer input = new FloatPointer(sampleBytes.asFloatBuffer());
     try (FloatPointer latents = new FloatPointer(state.latents());
         FloatPointer mask = new FloatPointer(state.mask());
         FloatPointer masked = new FloatPointer(state.maskedLatents());
-        FloatPointer input = new FloatPointer((long) copies * batch * 9 * h * w);
         FloatPointer modelOut = new FloatPointer(copies * batch * n);
         FloatPointer history = schedule.needsHistory() ? new FloatPointer(batch * n) : null) {
       for (int k = 0; !run.done(); k++) {
@@ -62,9 +74,6 @@ final class DenoiseLoop {
         StepPlan step = run.current();
         steps.unetInput().build(latents, mask, masked, batch, h, w, step.modelInputScale(), cfg,
             input);
-        Tensor sample = Tensor.ofBytes(DType.FLOAT32,
-            new long[] {(long) copies * batch, SdxlContracts.UNET_IN_CHANNELS, h, w},
-            input.asByteBuffer());
         Tensor eps = unet.run(Map.of(
             "sample", sample,
             "timestep", Tensor.scalar(step.timestep()),

@@ -168,8 +168,10 @@ public final class SdxlInpaintPipeline implements AutoCloseable {
     byte[] windowOriginal = window.crop(image.rgb(), image.width(), 3);
     for (int v = 0; v < batch; v++) {
       RgbImage generated = toImage(pixels, v * imageFloats, inputs.width(), inputs.height());
+      // No copy: the colour match may change these bytes in place, and they are this variant's
+      // own (the resize's new image, or the decoded image itself when the sizes match).
       byte[] fitted = resampler.resize(generated, window.width(), window.height(),
-          ImageKernels.Filter.LANCZOS3).rgb().clone();
+          ImageKernels.Filter.LANCZOS3).rgb();
       if (request.colorMatch()) {
         ColorMatch.apply(fitted, windowOriginal, windowAlpha);
       }

@@ -41,6 +41,30 @@ class TensorTest {
   }
 
   @Test
+  void aWrappedBufferIsSharedNotCopied() {
+    ByteBuffer buffer = ByteBuffer.allocateDirect(8).order(ByteOrder.LITTLE_ENDIAN);
+    Tensor t = Tensor.wrap(DType.FLOAT32, new long[] {2}, buffer);
+    buffer.putFloat(0, 1.5f).putFloat(4, -2f);
+    assertArrayEquals(new float[] {1.5f, -2f}, t.toFloatArray());
+    buffer.putFloat(0, 7f);
+    assertArrayEquals(new float[] {7f, -2f}, t.toFloatArray());
+    assertEquals(ByteOrder.LITTLE_ENDIAN, t.data().order());
+  }
+
+  @Test
+  void wrapRefusesHeapBigEndianAndMissizedBuffers() {
+    long[] two = {2};
+    assertThrows(IllegalArgumentException.class, () -> Tensor.wrap(DType.FLOAT32, two,
+        ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN)));
+    assertThrows(IllegalArgumentException.class, () -> Tensor.wrap(DType.FLOAT32, two,
+        ByteBuffer.allocateDirect(8)));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+        Tensor.wrap(DType.FLOAT32, two,
+            ByteBuffer.allocateDirect(12).order(ByteOrder.LITTLE_ENDIAN)));
+    assertEquals("buffer: 8 bytes expected for FLOAT32[2], found 12", e.getMessage());
+  }
+
+  @Test
   void rejectsElementCountThatDoesNotFitTheShape() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Tensor.ofFloats(new long[] {2, 3}, 1f, 2f));
