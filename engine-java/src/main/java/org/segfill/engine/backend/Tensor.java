@@ -8,11 +8,15 @@ import java.util.Objects;
  * A host tensor passed to or returned from a {@link Session}: element type, shape and the
  * elements in row-major order.
  *
- * <p>The elements live in a direct, little-endian {@link ByteBuffer}. Direct because ONNX Runtime
- * wraps a direct buffer without copying and JavaCPP can hand its address to cudaMemcpy for the
- * TensorRT backend; little-endian because that is the ONNX and CUDA layout on every platform we
- * build for. The buffer is owned by the garbage collector, so a Tensor needs no close() and
- * cannot leak; native tensors made from it are owned (and closed) by the backend that made them.
+ * <p>The elements live in a little-endian {@link ByteBuffer}, the ONNX and CUDA layout on every
+ * platform we build for. Tensors made to be fed are direct: ONNX Runtime wraps a direct buffer
+ * without copying and JavaCPP can hand its address to cudaMemcpy for the TensorRT backend.
+ * Backends return their outputs in heap buffers ({@link #adopt}), which the garbage collector
+ * frees as soon as they are dropped; direct buffers are only freed when a collection happens to
+ * run, so allocating them per run (a click, a denoising step) piles up native memory until the
+ * JVM stalls in a full collection. An output fed again and again (a SAM image embedding) is made
+ * direct once with {@link #direct()}. A Tensor needs no close() and cannot leak; native tensors
+ * made from it are owned (and closed) by the backend that made them.
  */
 public final class Tensor {
 
@@ -101,6 +105,27 @@ public final class Tensor {
           + Shapes.format(shape) + ", found " + direct.remaining());
     }
     return new Tensor(dtype, shape.clone(), direct.slice().order(ByteOrder.LITTLE_ENDIAN));
+  }
+
+  /**
+   * Takes {@code buffer} (heap or direct, its {@code remaining()} bytes) as the elements of a new
+   * tensor without copying; the caller must not use the buffer afterwards. For backends handing
+   * over freshly made output buffers.
+   */
+  public static Tensor adopt(DType dtype, long[] shape, ByteBuffer buffer) {
+    Objects.requireNonNull(dtype, "dtype");
+    long count = Shapes.elementCount(Objects.requireNonNull(shape, "shape"));
+    long expected = count * dtype.byteSize();
+    if (buffer.remaining() != expected) {
+      throw new IllegalArgumentException("buffer: " + expected + " bytes expected for " + dtype
+          + Shapes.format(shape) + ", found " + buffer.remaining());
+    }
+    return new Tensor(dtype, shape.clone(), buffer.slice().order(ByteOrder.LITTLE_ENDIAN));
+  }
+
+  /** This tensor if its elements are in a direct buffer, else a direct copy (to feed it often). */
+  public Tensor direct() {
+    return data.isDirect() ? this : ofBytes(dtype, shape, data());
   }
 
   // Allocates a zeroed buffer for dtype x shape; checks that `given` (when >= 0) elements fit it.

@@ -3,6 +3,7 @@ package org.segfill.engine.sam;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.segfill.engine.backend.DType;
 import org.segfill.engine.backend.Tensor;
 import org.segfill.engine.segment.Box;
 import org.segfill.engine.segment.Point;
@@ -37,6 +38,12 @@ final class SamDecoderInputs {
   static final float ORIG_IM_SIZE = 256f;
 
   private final SamSteps steps;
+  // The inputs that do not change from click to click, made once: tensors are immutable.
+  private final Tensor noMask = Tensor.zeros(DType.FLOAT32,
+      new long[] {1, 1, MaskLogits.SIDE, MaskLogits.SIDE});
+  private final Tensor hasNoMask = Tensor.ofFloats(new long[] {1}, 0f);
+  private final Tensor hasMask = Tensor.ofFloats(new long[] {1}, 1f);
+  private final Tensor origImSize = Tensor.ofFloats(new long[] {2}, ORIG_IM_SIZE, ORIG_IM_SIZE);
 
   SamDecoderInputs(SamSteps steps) {
     this.steps = steps;
@@ -64,16 +71,14 @@ final class SamDecoderInputs {
     if (steps.rules().appendPadPoint(box != null)) {
       put(coords, labels, i, new float[] {0f, 0f}, PADDING);
     }
-    float[] mask = previous == null ? new float[MaskLogits.SIDE * MaskLogits.SIDE]
-        : previous.shared();
     Map<String, Tensor> in = new LinkedHashMap<>();
     in.put("image_embeddings", embedding.embeddings());
     in.put("point_coords", Tensor.ofFloats(new long[] {1, n, 2}, coords));
     in.put("point_labels", Tensor.ofFloats(new long[] {1, n}, labels));
-    in.put("mask_input", Tensor.ofFloats(new long[] {1, 1, MaskLogits.SIDE, MaskLogits.SIDE},
-        mask));
-    in.put("has_mask_input", Tensor.ofFloats(new long[] {1}, previous == null ? 0f : 1f));
-    in.put("orig_im_size", Tensor.ofFloats(new long[] {2}, ORIG_IM_SIZE, ORIG_IM_SIZE));
+    in.put("mask_input", previous == null ? noMask : Tensor.ofFloats(
+        new long[] {1, 1, MaskLogits.SIDE, MaskLogits.SIDE}, previous.shared()));
+    in.put("has_mask_input", previous == null ? hasNoMask : hasMask);
+    in.put("orig_im_size", origImSize);
     return in;
   }
 

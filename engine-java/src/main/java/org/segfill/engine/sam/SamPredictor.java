@@ -80,12 +80,13 @@ public final class SamPredictor implements AutoCloseable {
       out = graphs.encoder().run(Map.of(inputName, input),
           Set.of("image_embeddings", "image_positional_embeddings"));
       if (positionalEmbeddings == null) {
-        positionalEmbeddings = out.get("image_positional_embeddings");
+        positionalEmbeddings = out.get("image_positional_embeddings").direct();
       }
     } else {
       out = graphs.encoder().run(Map.of(inputName, input), Set.of("image_embeddings"));
     }
-    return new ImageEmbedding(key, frame, out.get("image_embeddings"));
+    // Fed to the decoder on every click: direct, so the runtime reads it without a copy.
+    return new ImageEmbedding(key, frame, out.get("image_embeddings").direct());
   }
 
   /**

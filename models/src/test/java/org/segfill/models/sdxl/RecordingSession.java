@@ -50,11 +50,17 @@ public final class RecordingSession extends ForwardingSession {
     super(graph);
   }
 
-  // Tensors are safe to keep: the pipeline builds a fresh one per call and never writes to it.
+  // Inputs are copied: a caller may refill a wrapped buffer for its next call (the denoising
+  // loop reuses one UNet input buffer), so a kept reference would show later data.
   @Override
   public synchronized Map<String, Tensor> run(Map<String, Tensor> inputs, Set<String> wanted) {
     Map<String, Tensor> outputs = super.run(inputs, wanted);
-    calls.add(new Call(inputs, outputs));
+    Map<String, Tensor> snapshot = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, Tensor> e : inputs.entrySet()) {
+      Tensor t = e.getValue();
+      snapshot.put(e.getKey(), Tensor.ofBytes(t.dtype(), t.shape(), t.data()));
+    }
+    calls.add(new Call(snapshot, outputs));
     return outputs;
   }
 
