@@ -55,26 +55,40 @@ int sam_mask_postprocess(sf::Stream s, const float* logits, int orig_w, int orig
         for (int j = 0; j < n; ++j) lx[j] = torch_linear(x0 + j, rw, sx);
         const int c0 = lx[0].i0;
         const int c1 = lx[n - 1].i1;  // i0 and i1 grow with x
-        float top[kSamFrame];
-        float bottom[kSamFrame];
-        float a[kSpan];
-        float b[kSpan];
+        // Two frame rows and their interpolations, swapped rather than recomputed when the
+        // next output row's upper frame row is this one's lower row (every row when the frame
+        // is not upscaled, e.g. an image whose long side is 1024).
+        float rows[2][kSamFrame];
+        float interp[2][kSpan];
+        float* top = rows[0];
+        float* bottom = rows[1];
+        float* a = interp[0];
+        float* b = interp[1];
         int row0 = -1;
         int row1 = -1;
         for (int y = 0; y < orig_h; ++y) {
           const Linear ly = torch_linear(y, rh, sy);
           if (ly.i0 != row0 || ly.i1 != row1) {
+            const bool shift = ly.i0 == row1;
             row0 = ly.i0;
             row1 = ly.i1;
             const Linear fy0 = torch_linear(row0, kSamLowRes, frame_scale);
             const Linear fy1 = torch_linear(row1, kSamLowRes, frame_scale);
+            if (shift) {
+              float* t = top;
+              top = bottom;
+              bottom = t;
+              t = a;
+              a = b;
+              b = t;
+            }
             for (int c = c0; c <= c1; ++c) {
               const Linear fx = torch_linear(c, kSamLowRes, frame_scale);
-              top[c - c0] = sam_frame_value(logits, fy0, fx);
+              if (!shift) top[c - c0] = sam_frame_value(logits, fy0, fx);
               bottom[c - c0] = sam_frame_value(logits, fy1, fx);
             }
             for (int j = 0; j < n; ++j) {
-              a[j] = lx[j].l0 * top[lx[j].i0 - c0] + lx[j].l1 * top[lx[j].i1 - c0];
+              if (!shift) a[j] = lx[j].l0 * top[lx[j].i0 - c0] + lx[j].l1 * top[lx[j].i1 - c0];
               b[j] = lx[j].l0 * bottom[lx[j].i0 - c0] + lx[j].l1 * bottom[lx[j].i1 - c0];
             }
           }
