@@ -15,6 +15,9 @@ import java.io.UncheckedIOException;
  */
 public final class BoundedBody {
 
+  /** Most unread body bytes an error response discards first (see {@link #discardRest}). */
+  public static final long DISCARD_CAP = 2 * 1024 * 1024;
+
   private static final int CHUNK = 64 * 1024;
 
   private BoundedBody() {}
@@ -47,6 +50,33 @@ public final class BoundedBody {
       throw new UncheckedIOException("reading the request body failed", e);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * Reads and drops what is left of a refused request's body, up to {@link #DISCARD_CAP}
+   * bytes, so the error response reaches the client: closing a connection with unread data
+   * makes TCP reset it, and the reset can destroy a response still in flight. A declared length
+   * over the cap is not read at all; the connection then closes after the response.
+   */
+  public static void discardRest(Context ctx) {
+    long declared = ctx.req().getContentLengthLong();
+    String encoding = ctx.req().getHeader("Transfer-Encoding");
+    boolean chunked = encoding != null && encoding.toLowerCase(java.util.Locale.ROOT)
+        .contains("chunked");
+    if ((declared <= 0 && !chunked) || declared > DISCARD_CAP) {
+      return;
+    }
+    try {
+      InputStream in = ctx.req().getInputStream();
+      byte[] buffer = new byte[CHUNK];
+      long total = 0;
+      int n;
+      while (total < DISCARD_CAP && (n = in.read(buffer)) != -1) {
+        total += n;
+      }
+    } catch (IOException | IllegalStateException e) {
+      // The client is gone or the stream was used another way; the response goes out anyway.
+    }
   }
 
   private static ApiException tooLarge(String size, long limit) {

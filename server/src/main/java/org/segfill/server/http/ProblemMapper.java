@@ -87,6 +87,7 @@ public final class ProblemMapper {
   /** Writes {@code e}'s problem document as the response. */
   public void write(Context ctx, Exception e) {
     ApiException api = toApiException(e);
+    BoundedBody.discardRest(ctx);
     ctx.status(api.status());
     api.headers().forEach(ctx::header);
     ctx.contentType(Problem.MEDIA_TYPE);
