@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.segfill.engine.image.ImageDecoder;
 import org.segfill.engine.image.ImageLimits;
+import org.segfill.engine.sam.EmbeddingCache;
 import org.segfill.server.api.ImageRoutes;
 import org.segfill.server.api.JobEventsRoute;
 import org.segfill.server.api.JobRoutes;
@@ -226,9 +227,15 @@ public final class SegfillServer implements AutoCloseable {
     metrics.gauge("segfill_ready", "1 when the engines are loaded and warmed up.",
         () -> readiness.engines().isPresent() ? 1 : 0);
     metrics.gauge("segfill_embedding_cache_bytes", "Bytes held by the SAM embedding cache.",
-        () -> readiness.engines().map(EngineSet::segmentation)
-            .filter(SamSegmentation.class::isInstance).map(SamSegmentation.class::cast)
-            .map(s -> (double) s.cacheStats().bytes()).orElse(0.0));
+        () -> embeddingStats().map(EmbeddingCache.Stats::bytes).orElse(0L));
+    metrics.gauge("segfill_embedding_cache_entries", "Images in the SAM embedding cache.",
+        () -> embeddingStats().map(EmbeddingCache.Stats::entries).orElse(0));
+  }
+
+  private java.util.Optional<EmbeddingCache.Stats> embeddingStats() {
+    return readiness.engines().map(EngineSet::segmentation)
+        .filter(SamSegmentation.class::isInstance).map(SamSegmentation.class::cast)
+        .map(SamSegmentation::cacheStats);
   }
 
   private void loadInBackground(Function<ServerConfig, EngineSet> engines) {
