@@ -1,6 +1,7 @@
 package org.segfill.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.segfill.server.SegfillServer;
 import org.segfill.server.ServerConfig;
 import org.segfill.server.Setting;
 import org.segfill.server.engine.Readiness;
+import org.segfill.server.http.Responses;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,7 +78,8 @@ final class ServeCommand implements Callable<Integer> {
       throw new IllegalArgumentException("the engines failed to load: "
           + server.engineFailure().orElse("unknown reason"));
     }
-    out.println("segfill serve: ready " + server.engines().orElseThrow());
+    out.println("segfill serve: ready " + new String(Responses.json(server.engines()
+        .orElseThrow()), StandardCharsets.UTF_8));
     stopped.await();
     return 0;
   }

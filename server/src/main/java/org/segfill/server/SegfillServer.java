@@ -32,6 +32,7 @@ import org.segfill.server.engine.SegmentLane;
 import org.segfill.server.http.HostAllowlist;
 import org.segfill.server.http.ProblemMapper;
 import org.segfill.server.http.RequestGuard;
+import org.segfill.server.http.Responses;
 import org.segfill.server.http.Route;
 import org.segfill.server.http.RouteTable;
 import org.segfill.server.jobs.JobQueue;
@@ -246,7 +247,8 @@ public final class SegfillServer implements AutoCloseable {
           set.close();
         } else {
           readiness.ready(set);
-          LOG.info("ready: {}", set.describe());
+          LOG.info("engines ready: {}", new String(Responses.json(set.describe()),
+              java.nio.charset.StandardCharsets.UTF_8));
         }
       } catch (RuntimeException | Error e) {
         LOG.error("the engines failed to load", e);
