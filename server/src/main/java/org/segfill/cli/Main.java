@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       DevicesCommand.class,
       InpaintCommand.class,
       SegmentCommand.class,
+      ServeCommand.class,
       MakeTestBundlesCommand.class,
       ScheduleCommand.class,
       TokenizeCommand.class,

@@ -1,0 +1,93 @@
+package org.segfill.server.engine;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.segfill.server.http.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The segmentation lane: its own small pool and bounded queue for clicks and embedding
+ * precomputes, so a click never waits behind a generation job. A full lane answers 429.
+ */
+public final class SegmentLane implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SegmentLane.class);
+
+  private final ThreadPoolExecutor pool;
+
+  /** A lane of {@code threads} threads and {@code queueLength} waiting tasks. */
+  public SegmentLane(int threads, int queueLength) {
+    AtomicInteger n = new AtomicInteger();
+    pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(queueLength), r -> {
+          Thread t = new Thread(r, "segfill-segment-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /**
+   * Runs {@code task} on the lane and waits for it.
+   *
+   * @throws ApiException 429 when the lane is full
+   */
+  public <T> T run(Callable<T> task) throws Exception {
+    Future<T> future;
+    try {
+      future = pool.submit(task);
+    } catch (RejectedExecutionException e) {
+      throw ApiException.busy("segment-queue-full", "the segmentation lane is full ("
+          + pool.getQueue().size() + " clicks waiting); retry shortly", 1);
+    }
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof Exception ex) {
+        throw ex;
+      }
+      throw (Error) cause;
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw e;
+    }
+  }
+
+  /** Runs {@code task} on the lane when there is room, and forgets it (best effort). */
+  public void background(String what, Runnable task) {
+    try {
+      pool.execute(() -> {
+        try {
+          task.run();
+        } catch (RuntimeException e) {
+          LOG.warn("{} failed: {}", what, e.toString());
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      LOG.debug("{} skipped: the segmentation lane is full", what);
+    }
+  }
+
+  /** Tasks waiting for a thread. */
+  public int waiting() {
+    return pool.getQueue().size();
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+    try {
+      pool.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

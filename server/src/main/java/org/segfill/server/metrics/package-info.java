@@ -1,0 +1,2 @@
+/** Prometheus metrics in the text exposition format, one registry per server. */
+package org.segfill.server.metrics;

@@ -1,0 +1,68 @@
+package org.segfill.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.segfill.server.ApiAsserts.assertProblem;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.segfill.models.testbundle.TestBundles;
+
+/**
+ * Graceful shutdown: new work gets 503 at once, queued jobs are cancelled, a running job gets
+ * the grace period and is then cancelled within a step, and the server stops in bounded time.
+ */
+class ShutdownTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void shuttingDownRefusesNewWorkCancelsQueuedJobsAndStopsRunningOnesAfterTheGrace()
+      throws Exception {
+    Path sdxl = TestBundles.writeSdxl(dir.resolve("bundles"));
+    SegfillServer server = TestServers.start(dir.resolve("results"), Setting.SDXL, sdxl,
+        Setting.SHUTDOWN_GRACE_SECONDS, 1, Setting.CONCURRENT_JOBS, 1);
+    ApiClient api = new ApiClient(server.port());
+    String image = api.post("/v1/images", "image/png", Scenes.png(Scenes.SMALL)).json()
+        .get("id").asText();
+    String mask = api.post("/v1/masks?image=" + image, "image/png",
+        Scenes.ellipseMaskPng(Scenes.SMALL)).json().get("id").asText();
+    Map<String, Object> longJob = new HashMap<>(Map.of("image", image, "mask", mask,
+        "steps", 150, "strength", 1.0, "count", 1, "previews", false));
+    String running = api.postJson("/v1/jobs", longJob).json().get("id").asText();
+    String queued = api.postJson("/v1/jobs", longJob).json().get("id").asText();
+
+    try (EventStream events = EventStream.open(api, running);
+        EventStream waiting = EventStream.open(api, queued)) {
+      events.until(e -> e.name().equals("step"));
+      long start = System.nanoTime();
+      CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
+
+      ApiClient.Resp refused = null;
+      for (int i = 0; i < 100 && refused == null; i++) {
+        ApiClient.Resp r = api.post("/v1/images", "image/png", Scenes.png(Scenes.SMALL));
+        if (r.status() == 503) {
+          refused = r;
+        }
+        ApiAsserts.sleep(5);
+      }
+      assertProblem(refused, 503, null);
+      assertProblem(api.get("/health/ready"), 503, null);
+      assertEquals(List.of("queued", "cancelled"), waiting.all().stream()
+          .map(EventStream.Event::name).toList());
+
+      List<EventStream.Event> rest = events.all();
+      assertEquals("cancelled", rest.get(rest.size() - 1).name(), rest::toString);
+      closing.get(30, TimeUnit.SECONDS);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      assertTrue(seconds >= 0.9, "the running job had its grace period: " + seconds);
+      assertTrue(seconds < 15, "stopped in bounded time: " + seconds);
+    }
+  }
+}
