@@ -160,4 +160,71 @@ class ImageKernelsGpuTest {
     }
     assertTrue(off <= Math.max(1, expected.length / 1000), label + ": " + off + " bytes differ");
   }
+
+  @Test
+  void samPreprocessMatchesTheCpuTwinAtEveryAspect() {
+    // 1x1, the identity resize (1024 square), portrait, landscape and an upscale from below 1024.
+    int[][] sizes = {{1, 1}, {1024, 1024}, {700, 1400}, {2048, 1536}, {333, 77}};
+    float[] mean = ImageKernels.samPixelMean();
+    float[] std = ImageKernels.samPixelStd();
+    int samN = 3 * 1024 * 1024;
+    Random random = new Random(54);
+    for (int[] s : sizes) {
+      int w = s[0];
+      int h = s[1];
+      byte[] rgb = new byte[w * h * 3];
+      random.nextBytes(rgb);
+      long ws = ImageKernels.samPreprocessWorkspaceBytes(w, h);
+      try (CudaStream stream = CudaStream.create();
+          BytePointer host = new BytePointer(rgb);
+          FloatPointer cpuOut = new FloatPointer(samN);
+          BytePointer cpuWork = new BytePointer(ws);
+          DeviceBuffer dRgb = DeviceData.upload(rgb);
+          DeviceBuffer dOut = DeviceBuffer.allocate(4L * samN);
+          DeviceBuffer dWork = DeviceBuffer.allocate(ws)) {
+        new ImageKernels(KernelTarget.cuda(stream.handle()))
+            .samPreprocess(dRgb.asBytes(), w, h, mean, std, dOut.asFloats(), dWork.asBytes());
+        stream.synchronize();
+        cpu.samPreprocess(host, w, h, mean, std, cpuOut, cpuWork);
+        assertArrayEquals(ResampleReference.floats(cpuOut, samN),
+            DeviceData.floats(dOut, samN), w + "x" + h);
+      }
+    }
+  }
+
+  @Test
+  void vaePreprocessMatchesTheCpuTwinUpAndDown() {
+    // {w, h, outW, outH}: downscale to an SDXL bucket, upscale a small crop, the identity.
+    int[][] sizes = {{4000, 3000, 1152, 896}, {500, 300, 1216, 832}, {1024, 1024, 1024, 1024}};
+    Random random = new Random(55);
+    for (int[] s : sizes) {
+      int w = s[0];
+      int h = s[1];
+      int n = 3 * s[2] * s[3];
+      byte[] rgb = new byte[w * h * 3];
+      random.nextBytes(rgb);
+      long ws = ImageKernels.vaePreprocessWorkspaceBytes(w, h, s[2], s[3]);
+      try (CudaStream stream = CudaStream.create();
+          BytePointer host = new BytePointer(rgb);
+          FloatPointer cpuOut = new FloatPointer(n);
+          BytePointer cpuWork = new BytePointer(ws);
+          DeviceBuffer dRgb = DeviceData.upload(rgb);
+          DeviceBuffer dOut = DeviceBuffer.allocate(4L * n);
+          DeviceBuffer dWork = DeviceBuffer.allocate(ws)) {
+        new ImageKernels(KernelTarget.cuda(stream.handle()))
+            .vaePreprocess(dRgb.asBytes(), w, h, dOut.asFloats(), s[2], s[3], dWork.asBytes());
+        stream.synchronize();
+        cpu.vaePreprocess(host, w, h, cpuOut, s[2], s[3], cpuWork);
+        float[] a = ResampleReference.floats(cpuOut, n);
+        float[] b = DeviceData.floats(dOut, n);
+        int off = 0;
+        for (int i = 0; i < n; i++) {
+          assertTrue(Math.abs(a[i] - b[i]) <= 2f / 255f + 1e-6f,
+              w + "x" + h + " element " + i + ": " + a[i] + " vs " + b[i]);
+          off += a[i] != b[i] ? 1 : 0;
+        }
+        assertTrue(off <= n / 1000, w + "x" + h + ": " + off + " elements differ");
+      }
+    }
+  }
 }
