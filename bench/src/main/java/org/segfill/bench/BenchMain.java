@@ -38,13 +38,15 @@ public final class BenchMain {
       rows.add(new Row(name, params.toString(), primary.getScore(), primary.getScoreError(),
           primary.getScoreUnit()));
     }
-    double copyGbs = rows.stream().filter(r -> r.name.equals("BandwidthBench.copy"))
-        .mapToDouble(Row::gbPerSecond).findFirst().orElse(Double.NaN);
+    double hostCopyGbs = copyGbs(rows, "BandwidthBench");
     StringBuilder out = new StringBuilder();
     out.append("| benchmark | params | time/op | GB/s | % of copy | speed vs OpenCV |\n");
     out.append("|---|---|---|---|---|---|\n");
     for (Row row : rows) {
       String gbs = row.gbPerSecond() > 0 ? fmt("%.2f", row.gbPerSecond()) : "";
+      // A suite with its own copy (the CUDA suite: device memory) is compared with that copy.
+      double ownCopyGbs = copyGbs(rows, row.name.substring(0, row.name.indexOf('.')));
+      double copyGbs = ownCopyGbs > 0 ? ownCopyGbs : hostCopyGbs;
       String pct = row.gbPerSecond() > 0 && copyGbs > 0
           ? fmt("%.0f%%", 100 * row.gbPerSecond() / copyGbs) : "";
       String vs = rows.stream()
@@ -55,6 +57,12 @@ public final class BenchMain {
           .append(gbs).append(" | ").append(pct).append(" | ").append(vs).append(" |\n");
     }
     return out.toString();
+  }
+
+  /** GB/s of the suite's "copy" benchmark, or NaN when that suite has none in this run. */
+  private static double copyGbs(List<Row> rows, String suite) {
+    return rows.stream().filter(r -> r.name.equals(suite + ".copy"))
+        .mapToDouble(Row::gbPerSecond).findFirst().orElse(Double.NaN);
   }
 
   private static String fmt(String format, Object... args) {

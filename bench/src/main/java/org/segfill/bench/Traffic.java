@@ -27,7 +27,20 @@ final class Traffic {
       Map.entry("MaskBench.blend", 10 * MASK),
       Map.entry("MaskBench.blendOpenCv", 10 * MASK),
       Map.entry("MaskBench.samPostprocess", MASK),
-      Map.entry("MaskBench.samPostprocessOpenCv", MASK));
+      Map.entry("MaskBench.samPostprocessOpenCv", MASK),
+      // The CUDA suite moves the same bytes as its CPU counterparts.
+      Map.entry("KernelsGpuBench.copy", 2 * BandwidthBench.N * Float.BYTES),
+      Map.entry("KernelsGpuBench.triad", 3 * BandwidthBench.N * Float.BYTES),
+      Map.entry("KernelsGpuBench.cfgEuler", 4 * LATENT),
+      Map.entry("KernelsGpuBench.cfgEulerAncestral", 4 * LATENT),
+      Map.entry("KernelsGpuBench.cfgDpmpp2m", 6 * LATENT),
+      Map.entry("KernelsGpuBench.unetInput", (1 + 1 + 18) * LATENT + LATENT / 4),
+      Map.entry("KernelsGpuBench.randn", LATENT),
+      Map.entry("KernelsGpuBench.f32ToF16", 2 * LATENT * 3 / 2),
+      Map.entry("KernelsGpuBench.grow", 2 * MASK),
+      Map.entry("KernelsGpuBench.feather", 2 * MASK),
+      Map.entry("KernelsGpuBench.blend", 10 * MASK),
+      Map.entry("KernelsGpuBench.samPostprocess", MASK));
 
   private Traffic() {}
 

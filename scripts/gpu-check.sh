@@ -1,0 +1,226 @@
+#!/usr/bin/env bash
+# gpu-check.sh: everything segfill can only check on an NVIDIA GPU, in one run, with a short
+# report at the end. For a user (or a maintainer) on an NVIDIA machine:
+#
+#   scripts/gpu-check.sh [--work DIR] [--no-bench] [--preflight-only]
+#
+# Steps: the driver and GPU (nvidia-smi), the build, `segfill devices`, tiny test bundles,
+# `segfill build-engines` on them, the GPU tests (every *GpuTest class), the CUDA benchmarks
+# (every *GpuBench JMH suite), then the report. Logs go to the work directory.
+#
+# Exit status: 0 every step passed (skipped GPU tests are listed, not failures); 1 a step failed;
+# 2 bad usage; 3 no NVIDIA GPU or driver (checked before anything is built); 4 the driver or GPU
+# is too old for segfill's CUDA 13 build.
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT" || exit 2
+
+# CUDA 13.x needs driver branch 580 or newer (NVIDIA's minor-version compatibility table); the
+# kernel library carries sm_80, sm_86, sm_89, sm_90 and compute_90 PTX (kernels/Makefile).
+MIN_DRIVER_MAJOR=580
+MIN_COMPUTE_CAPABILITY=80
+
+work=""
+bench=1
+preflight_only=0
+usage() {
+  echo "usage: scripts/gpu-check.sh [--work DIR] [--no-bench] [--preflight-only]" >&2
+  exit 2
+}
+while (($#)); do
+  case "$1" in
+    --work) (($# >= 2)) || usage; work="$2"; shift 2 ;;
+    --no-bench) bench=0; shift ;;
+    --preflight-only) preflight_only=1; shift ;;
+    -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "gpu-check: unknown argument '$1'" >&2; usage ;;
+  esac
+done
+
+die() {  # die STATUS MESSAGE
+  echo "gpu-check: $2" >&2
+  exit "$1"
+}
+
+# ---- 1. driver and GPU, before any build: a machine without one learns it in a second --------
+command -v nvidia-smi >/dev/null 2>&1 \
+  || die 3 "no NVIDIA GPU: nvidia-smi not found (no NVIDIA driver installed, or no NVIDIA GPU here)"
+if ! gpus="$(nvidia-smi --query-gpu=index,name,driver_version,compute_cap,memory.total \
+    --format=csv,noheader 2>&1)"; then
+  die 3 "no NVIDIA GPU: nvidia-smi failed: $(head -1 <<<"$gpus")"
+fi
+[[ -n "$gpus" ]] || die 3 "no NVIDIA GPU: nvidia-smi lists no device"
+
+driver="$(head -1 <<<"$gpus" | cut -d, -f3 | tr -d ' ')"
+driver_major="${driver%%.*}"
+[[ "$driver_major" =~ ^[0-9]+$ ]] || die 3 "no NVIDIA GPU: cannot read the driver version from '$driver'"
+if ((driver_major < MIN_DRIVER_MAJOR)); then
+  die 4 "NVIDIA driver $driver is too old: segfill's CUDA 13 build needs driver $MIN_DRIVER_MAJOR or newer"
+fi
+usable=0
+while IFS=, read -r index name _ cc memory; do
+  name="${name# }"
+  memory="${memory# }"
+  cc="$(tr -d ' ' <<<"$cc")"
+  cc_num="${cc/./}"
+  if [[ "$cc_num" =~ ^[0-9]+$ ]] && ((cc_num >= MIN_COMPUTE_CAPABILITY)); then
+    usable=$((usable + 1))
+  else
+    echo "gpu-check: GPU $index ($name, compute capability $cc) is below 8.0; segfill's kernels cannot run on it" >&2
+  fi
+  echo "gpu-check: GPU $index: $name, compute capability $cc, $memory, driver $driver"
+done <<<"$gpus"
+((usable > 0)) || die 4 "no GPU with compute capability 8.0 or newer (Ampere and later) found"
+
+if ((preflight_only)); then
+  echo "gpu-check: preflight ok ($usable usable GPU(s))"
+  exit 0
+fi
+
+# ---- the rest logs to the work directory and records one result per step ---------------------
+work="${work:-$(mktemp -d "${TMPDIR:-/tmp}/segfill-gpu-check.XXXXXX")}"
+mkdir -p "$work/logs" || die 2 "cannot create the work directory $work"
+work="$(cd "$work" && pwd)"
+echo "gpu-check: work directory $work"
+
+declare -a step_names=() step_results=()
+failed=0
+record() {  # record NAME RESULT
+  step_names+=("$1")
+  step_results+=("$2")
+  [[ "$2" == ok* ]] || failed=1
+}
+last_line() { grep -v '^\s*$' "$1" | tail -1 | cut -c1-200; }
+
+# ---- 2. build (application jar, kernels, benchmarks jar) ---------------------------------------
+echo "gpu-check: building (mvn package, a few minutes the first time)..."
+if mvn -B -q -DskipTests package >"$work/logs/build.log" 2>&1; then
+  record "build" "ok"
+else
+  record "build" "FAILED: $(last_line "$work/logs/build.log") (log: $work/logs/build.log)"
+  echo "gpu-check: the build failed; nothing else can run. See $work/logs/build.log" >&2
+  exit 1
+fi
+
+# ---- 3. segfill devices: CUDA and TensorRT as the JVM sees them --------------------------------
+if ./segfill devices >"$work/devices.json" 2>"$work/logs/devices.log"; then
+  if devices_summary="$(python3 - "$work/devices.json" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+cuda = report.get("cuda") or {}
+trt = report.get("tensorrt") or {}
+def state(part):
+    return "available" if part.get("available") else "unavailable (%s)" % part.get("reason")
+print("cuda %s, runtime %s, driver %s; tensorrt %s" % (
+    state(cuda), cuda.get("runtimeVersion"), cuda.get("driverVersion"), state(trt)))
+sys.exit(0 if cuda.get("available") else 1)
+PY
+)"; then
+    record "segfill devices" "ok: $devices_summary"
+  else
+    record "segfill devices" "FAILED: $devices_summary"
+  fi
+else
+  record "segfill devices" "FAILED: $(last_line "$work/logs/devices.log")"
+fi
+
+# ---- 4. tiny bundles, 5. TensorRT plans from them ----------------------------------------------
+if ./segfill make-test-bundles --out "$work/bundles" >"$work/logs/bundles.log" 2>&1; then
+  record "make-test-bundles" "ok: $(cd "$work/bundles" && echo *)"
+  for bundle in "$work"/bundles/*/; do
+    bundle="${bundle%/}"
+    name="$(basename "$bundle")"
+    log="$work/logs/build-engines-$name.log"
+    start=$SECONDS
+    if ./segfill build-engines --bundle "$bundle" --out "$work/engines/$name" >"$log" 2>&1; then
+      record "build-engines $name" "ok: $((SECONDS - start)) s, $(find "$work/engines/$name" -type f | wc -l) file(s)"
+    else
+      record "build-engines $name" "FAILED: $(last_line "$log") (log: $log)"
+    fi
+  done
+else
+  record "make-test-bundles" "FAILED: $(last_line "$work/logs/bundles.log")"
+fi
+
+# ---- 6. GPU tests: every *GpuTest class of every module ----------------------------------------
+stamp="$work/logs/tests.stamp"
+touch "$stamp"
+echo "gpu-check: running the GPU tests (*GpuTest)..."
+mvn -B verify -Dtest='*GpuTest' -Dsurefire.failIfNoSpecifiedTests=false \
+  >"$work/logs/gpu-tests.log" 2>&1
+tests_status=$?
+# Only the reports this run wrote: older ones from earlier runs stay in target/ too.
+tests_summary="$(python3 - "$ROOT" "$stamp" <<'PY'
+import glob, os, sys, xml.etree.ElementTree as ET
+root, stamp = sys.argv[1], os.path.getmtime(sys.argv[2])
+counts = {"passed": 0, "failed": 0, "skipped": 0}
+lines = []
+for path in sorted(glob.glob(os.path.join(root, "*", "target", "surefire-reports", "TEST-*GpuTest.xml"))):
+    if os.path.getmtime(path) < stamp:
+        continue
+    suite = ET.parse(path).getroot()
+    p = f = s = 0
+    reasons = set()
+    for case in suite.iter("testcase"):
+        if case.find("failure") is not None or case.find("error") is not None:
+            f += 1
+            lines.append("    FAILED %s.%s" % (case.get("classname").rsplit(".", 1)[-1], case.get("name")))
+        elif case.find("skipped") is not None:
+            s += 1
+            skip = case.find("skipped")
+            body = (skip.text or "").strip().splitlines()
+            reasons.add(skip.get("message") or (body[0] if body else "no reason given"))
+        else:
+            p += 1
+    counts["passed"] += p; counts["failed"] += f; counts["skipped"] += s
+    name = suite.get("name").rsplit(".", 1)[-1]
+    lines.append("  %-32s %d passed, %d failed, %d skipped%s" % (
+        name, p, f, s, ("  (" + "; ".join(sorted(reasons)) + ")") if reasons else ""))
+print("%d passed, %d failed, %d skipped" % (counts["passed"], counts["failed"], counts["skipped"]))
+print("\n".join(lines))
+PY
+)"
+tests_line="$(head -1 <<<"$tests_summary")"
+read -r tests_passed _ tests_failed _ <<<"$tests_line"
+if [[ $tests_status -eq 0 && "${tests_failed:-x}" == 0 && "${tests_passed:-0}" -gt 0 ]]; then
+  record "GPU tests" "ok: $tests_line"
+else
+  record "GPU tests" "FAILED: ${tests_line:-no report} (mvn exit $tests_status; log: $work/logs/gpu-tests.log)"
+fi
+
+# ---- 7. CUDA benchmarks: every *GpuBench JMH suite ---------------------------------------------
+bench_table=""
+if ((bench)); then
+  echo "gpu-check: running the GPU benchmarks (GpuBench, short run)..."
+  if java -jar bench/target/benchmarks.jar GpuBench -f 1 -wi 1 -i 3 -foe true \
+      >"$work/logs/bench.log" 2>&1; then
+    bench_table="$(grep '^|' "$work/logs/bench.log")"
+    record "GPU benchmarks" "ok: $(grep -c '^| [A-Za-z]*GpuBench' <<<"$bench_table") rows"
+  else
+    record "GPU benchmarks" "FAILED: $(last_line "$work/logs/bench.log") (log: $work/logs/bench.log)"
+  fi
+fi
+
+# ---- report ------------------------------------------------------------------------------------
+echo
+echo "== segfill gpu-check report ($(date -u +%Y-%m-%dT%H:%M:%SZ))"
+echo "GPUs (nvidia-smi: index, name, driver, compute capability, memory):"
+while IFS= read -r line; do echo "  $line"; done <<<"$gpus"
+for i in "${!step_names[@]}"; do
+  printf '%-30s %s\n' "${step_names[$i]}" "${step_results[$i]}"
+done
+if [[ -n "$tests_summary" ]]; then
+  echo "GPU tests by class:"
+  tail -n +2 <<<"$tests_summary"
+fi
+if [[ -n "$bench_table" ]]; then
+  echo "Kernel timings (JMH, -f 1 -wi 1 -i 3; launch + run + stream sync per op):"
+  echo "$bench_table"
+fi
+echo "logs: $work/logs"
+if ((failed)); then
+  echo "gpu-check: FAILED (see the steps above)"
+  exit 1
+fi
+echo "gpu-check: all steps passed"
