@@ -3,6 +3,7 @@ package org.segfill.kernels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.segfill.kernels.NoiseRandnTest.bits;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.ShortPointer;
@@ -254,7 +255,7 @@ class LatentKernelsGpuTest {
         stream.synchronize();
         cpu.unetInput(hl, hm, hml, batch, maskBatch, h, w, scale, cfg, hout);
         assertArrayEquals(bits(DeviceData.floats(hout, outSize)), bits(download(out, outSize)),
-            java.util.Arrays.toString(c));
+            Arrays.toString(c));
       }
     }
   }

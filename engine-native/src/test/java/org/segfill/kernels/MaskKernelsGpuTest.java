@@ -3,6 +3,7 @@ package org.segfill.kernels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
@@ -288,9 +289,10 @@ class MaskKernelsGpuTest {
             try (DeviceBuffer p = upload(pts); FloatPointer hostPts = new FloatPointer(pts)) {
               gpu.stroke(m.asBytes(), W, H, p.asFloats(), pts.length / 2, radius, erase);
               cpu.stroke(hostMask, W, H, hostPts, pts.length / 2, radius, erase);
+              // download() synchronises the stream: the kernel is done before p is freed.
+              assertArrayEquals(MaskTestData.bytes(hostMask, N), download(m, N),
+                  Arrays.toString(pts) + " r=" + radius + " erase=" + erase);
             }
-            assertArrayEquals(MaskTestData.bytes(hostMask, N), download(m, N),
-                java.util.Arrays.toString(pts) + " r=" + radius + " erase=" + erase);
           }
         }
       }
@@ -323,7 +325,7 @@ class MaskKernelsGpuTest {
             out.asBytes());
         cpu.blend(ho, W, H, ch, hg, ha, c[1], c[2], rw, rh, hout);
         assertArrayEquals(MaskTestData.bytes(hout, N * ch), download(out, N * ch),
-            java.util.Arrays.toString(c));
+            Arrays.toString(c));
       }
     }
   }
