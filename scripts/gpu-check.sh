@@ -2,12 +2,13 @@
 # gpu-check.sh: everything segfill can only check on an NVIDIA GPU, in one run, with a short
 # report at the end. For a user (or a maintainer) on an NVIDIA machine:
 #
-#   scripts/gpu-check.sh [--work DIR] [--no-bench] [--preflight-only]
+#   scripts/gpu-check.sh [--work DIR] [--no-bench] [--ort-cuda] [--preflight-only]
 #
 # Steps: the driver and GPU (nvidia-smi), the build, `segfill devices`, tiny test bundles,
 # `segfill build-engines` on them, segment and inpaint on each backend (where the CLI has
 # --backend), the GPU tests (every *GpuTest class), the CUDA benchmarks (every *GpuBench JMH
-# suite), then the report. Logs go to the work directory.
+# suite), then the report. Logs go to the work directory. --ort-cuda adds a -Pcuda pass over the
+# *OrtCuda*GpuTest classes in a JVM of their own (needs CUDA 12 and cuDNN 9 installed).
 #
 # Exit status: 0 every step passed (skipped GPU tests are listed, not failures); 1 a step failed;
 # 2 bad usage; 3 no NVIDIA GPU or driver (checked before anything is built); 4 the driver or GPU
@@ -24,17 +25,19 @@ MIN_COMPUTE_CAPABILITY=80
 
 work=""
 bench=1
+ort_cuda=0
 preflight_only=0
 usage() {
-  echo "usage: scripts/gpu-check.sh [--work DIR] [--no-bench] [--preflight-only]" >&2
+  echo "usage: scripts/gpu-check.sh [--work DIR] [--no-bench] [--ort-cuda] [--preflight-only]" >&2
   exit 2
 }
 while (($#)); do
   case "$1" in
     --work) (($# >= 2)) || usage; work="$2"; shift 2 ;;
     --no-bench) bench=0; shift ;;
+    --ort-cuda) ort_cuda=1; shift ;;
     --preflight-only) preflight_only=1; shift ;;
-    -h|--help) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "gpu-check: unknown argument '$1'" >&2; usage ;;
   esac
 done
@@ -197,14 +200,10 @@ if [[ -f "$work/mask-ort-cpu.png" && -f "$work/mask-tensorrt.png" ]]; then
 fi
 
 # ---- 7. GPU tests: every *GpuTest class of every module ----------------------------------------
-stamp="$work/logs/tests.stamp"
-touch "$stamp"
-echo "gpu-check: running the GPU tests (*GpuTest)..."
-mvn -B verify -Dtest='*GpuTest' -Dsurefire.failIfNoSpecifiedTests=false \
-  >"$work/logs/gpu-tests.log" 2>&1
-tests_status=$?
-# Only the reports this run wrote: older ones from earlier runs stay in target/ too.
-tests_summary="$(python3 - "$ROOT" "$stamp" <<'PY'
+# Per-class counts and skip reasons of the surefire reports written after STAMP (older ones
+# from earlier runs stay in target/ too); the first line is the total.
+summarize_tests() {  # summarize_tests STAMP
+  python3 - "$ROOT" "$1" <<'PY'
 import glob, os, sys, xml.etree.ElementTree as ET
 root, stamp = sys.argv[1], os.path.getmtime(sys.argv[2])
 counts = {"passed": 0, "failed": 0, "skipped": 0}
@@ -233,13 +232,37 @@ for path in sorted(glob.glob(os.path.join(root, "*", "target", "surefire-reports
 print("%d passed, %d failed, %d skipped" % (counts["passed"], counts["failed"], counts["skipped"]))
 print("\n".join(lines))
 PY
-)"
-tests_line="$(head -1 <<<"$tests_summary")"
-read -r tests_passed _ tests_failed _ <<<"$tests_line"
-if [[ $tests_status -eq 0 && "${tests_failed:-x}" == 0 && "${tests_passed:-0}" -gt 0 ]]; then
-  record "GPU tests" "ok: $tests_line"
-else
-  record "GPU tests" "FAILED: ${tests_line:-no report} (mvn exit $tests_status; log: $work/logs/gpu-tests.log)"
+}
+
+tests_report=""
+run_gpu_tests() {  # run_gpu_tests STEP LOG MAVEN_ARGS...: one mvn verify pass, recorded as STEP
+  local step="$1" log="$work/logs/$2" stamp="$work/logs/$2.stamp" status summary line
+  local passed failed
+  shift 2
+  touch "$stamp"
+  echo "gpu-check: $step..."
+  mvn -B verify -Dsurefire.failIfNoSpecifiedTests=false "$@" >"$log" 2>&1
+  status=$?
+  summary="$(summarize_tests "$stamp")"
+  line="$(head -1 <<<"$summary")"
+  read -r passed _ failed _ <<<"$line"
+  if [[ $status -eq 0 && "${failed:-x}" == 0 && "${passed:-0}" -gt 0 ]]; then
+    record "$step" "ok: $line"
+  else
+    record "$step" "FAILED: ${line:-no report} (mvn exit $status; log: $log)"
+  fi
+  tests_report+="$step:"$'\n'"$(tail -n +2 <<<"$summary")"$'\n'
+}
+
+run_gpu_tests "GPU tests" gpu-tests.log -Dtest='*GpuTest'
+if ((ort_cuda)); then
+  # ONNX Runtime's CUDA provider is CUDA 12 and must not share a JVM with the CUDA 13 TensorRT
+  # path (README, "On an NVIDIA GPU"): its tests get their own build and test JVM.
+  run_gpu_tests "GPU tests, -Pcuda (ort-cuda)" gpu-tests-ort-cuda.log -Pcuda -Dtest='*OrtCuda*GpuTest'
+  # Put the default build back: ./segfill would otherwise keep running the -Pcuda jar.
+  if ! mvn -B -q -DskipTests package >"$work/logs/rebuild.log" 2>&1; then
+    record "rebuild without -Pcuda" "FAILED: $(why "$work/logs/rebuild.log")"
+  fi
 fi
 
 # ---- 8. CUDA benchmarks: every *GpuBench JMH suite ---------------------------------------------
@@ -263,9 +286,9 @@ while IFS= read -r line; do echo "  $line"; done <<<"$gpus"
 for i in "${!step_names[@]}"; do
   printf '%-30s %s\n' "${step_names[$i]}" "${step_results[$i]}"
 done
-if [[ -n "$tests_summary" ]]; then
-  echo "GPU tests by class:"
-  tail -n +2 <<<"$tests_summary"
+if [[ -n "$tests_report" ]]; then
+  echo "By class:"
+  printf '%s' "$tests_report"
 fi
 if [[ -n "$bench_table" ]]; then
   echo "Kernel timings (JMH, -f 1 -wi 1 -i 3; launch + run + stream sync per op):"
