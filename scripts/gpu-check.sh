@@ -82,6 +82,10 @@ if ((preflight_only)); then
   exit 0
 fi
 
+for tool in java mvn python3; do
+  command -v "$tool" >/dev/null 2>&1 || die 2 "$tool is needed (README: requirements)"
+done
+
 # ---- the rest logs to the work directory and records one result per step ---------------------
 work="${work:-$(mktemp -d "${TMPDIR:-/tmp}/segfill-gpu-check.XXXXXX")}"
 mkdir -p "$work/logs" || die 2 "cannot create the work directory $work"

@@ -5,8 +5,11 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.segfill.cuda.DeviceBuffer;
 
 /**
- * Host arrays to device buffers and back, for the GPU tests. Each call copies synchronously
- * (cudaMemcpy on the legacy stream), so callers synchronise their own stream before a download.
+ * Host arrays to device buffers and back, for the GPU tests. The copies are cudaMemcpy on the
+ * legacy default stream. An upload from pageable memory may return before its DMA lands, but the
+ * legacy stream orders against every blocking stream (CudaStream.create() uses cudaStreamCreate),
+ * so kernels queued afterwards see the data. The same rule makes a download wait for kernels on
+ * those streams; the tests still synchronise their stream first and do not lean on it.
  */
 final class DeviceData {
   private DeviceData() {}
