@@ -5,12 +5,15 @@ import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -69,14 +72,20 @@ final class ReportCharts {
         false);
     CategoryPlot plot = chart.getCategoryPlot();
     LogAxis axis = new LogAxis("latency per operation (ms, log scale)");
-    axis.setSmallestValue(1e-3);
-    axis.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
+    // One tick per decade; room past the slowest bar for its value label.
+    axis.setTickUnit(new NumberTickUnit(1));
+    axis.setNumberFormatOverride(new DecimalFormat("0.###"));
+    double min = report.stages().stream().mapToDouble(StageResult::p50Ms).filter(v -> v > 0)
+        .min().orElse(1);
+    double max = report.stages().stream().mapToDouble(StageResult::p99Ms).max().orElse(10);
+    axis.setRange(min / 3, max * 4);
     plot.setRangeAxis(axis);
+    plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
     BarRenderer bars = (BarRenderer) plot.getRenderer();
     bars.setBarPainter(new StandardBarPainter());
     bars.setShadowVisible(false);
     bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
-        new java.text.DecimalFormat("0.###")));
+        new DecimalFormat("0.##")));
     bars.setDefaultItemLabelsVisible(true);
     List<String> backends = report.backends();
     for (int i = 0; i < data.getRowCount(); i++) {

@@ -85,8 +85,9 @@ public class SdxlStagesBench {
     SdxlBundle located = SdxlBundle.locate(bundle.dir());
     SdxlSettings settings = located.settings();
     graphs = located.open(BenchBackends.open(backend));
-    pipeline = new SdxlInpaintPipeline(located.open(BenchBackends.open(backend)), settings,
-        backend);
+    // The pipeline owns the graphs; the stage rows share its sessions (they are thread-safe),
+    // so a real bundle is loaded once.
+    pipeline = new SdxlInpaintPipeline(graphs, settings, backend);
     SdxlSteps standard = SdxlSteps.standard();
     prompts = new PromptEncoder(CastingSession.wrap(graphs.textEncoder()),
         CastingSession.wrap(graphs.textEncoder2()));
@@ -122,7 +123,6 @@ public class SdxlStagesBench {
   public void close() {
     subject.close();
     pipeline.close();
-    graphs.close();
     bundle.close();
   }
 
