@@ -159,8 +159,15 @@ public final class BenchCommand implements Callable<Integer> {
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException(flag + ": " + dir + " is not a directory");
     }
-    List<String> problems = flag.equals("--sam") ? SamBundle.locate(dir).fileProblems()
-        : SdxlBundle.locate(dir).fileProblems();
+    List<String> problems;
+    try {
+      problems = flag.equals("--sam") ? SamBundle.locate(dir).fileProblems()
+          : SdxlBundle.locate(dir).fileProblems();
+    } catch (IllegalArgumentException e) {
+      // locate names its own field ("sam: ..."); the user typed the flag.
+      throw new IllegalArgumentException(flag + ": " + e.getMessage().replaceFirst(
+          "^(sam|sdxl): ", ""), e);
+    }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(flag + ": " + dir + ": " + problems.get(0));
     }

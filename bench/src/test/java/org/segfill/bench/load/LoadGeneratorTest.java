@@ -42,9 +42,11 @@ class LoadGeneratorTest {
         assertEquals(p.clicks() / 2.0, p.clicksPerSecond(), 1e-9, p::toString);
       }
     }
-    // Two-step generations on the tiny bundle take well under a second each.
-    LoadPoint alone = report.points().get(2);
-    assertTrue(alone.generationsPerMinute() > 0, alone::toString);
+    // Two-step generations on the tiny bundle take well under a second each, so across the
+    // three 2 s windows with one in flight some finish even on a busy machine.
+    double perMinute = report.points().subList(2, 5).stream()
+        .mapToDouble(LoadPoint::generationsPerMinute).sum();
+    assertTrue(perMinute > 0, report::toString);
     assertEquals("1024x768", report.imageSize());
   }
 }
