@@ -2,6 +2,7 @@ package org.segfill.bench.report;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.segfill.bench.load.LoadPoint;
 import org.segfill.bench.load.LoadReport;
 
@@ -29,7 +30,7 @@ final class ReportMarkdown {
         .append(" |\n");
     md.append("| OS | ").append(cell(m.os())).append(" |\n");
     md.append("| GPU devices | ").append(cell(m.devices())).append(" |\n");
-    m.versions().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+    m.versions().entrySet().stream().sorted(Map.Entry.comparingByKey())
         .forEach(e -> md.append("| ").append(e.getKey()).append(" | ")
             .append(cell(e.getValue())).append(" |\n"));
     md.append('\n');

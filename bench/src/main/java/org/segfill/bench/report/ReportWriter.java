@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Writes a {@link BenchReport} as report.md, report.json and the PNG charts. */
 public final class ReportWriter {
@@ -25,7 +26,6 @@ public final class ReportWriter {
         StandardCharsets.UTF_8);
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     json.writeValue(dir.resolve(JSON).toFile(), report);
-    return java.util.stream.Stream.concat(java.util.stream.Stream.of(MARKDOWN, JSON),
-        charts.stream()).toList();
+    return Stream.concat(Stream.of(MARKDOWN, JSON), charts.stream()).toList();
   }
 }

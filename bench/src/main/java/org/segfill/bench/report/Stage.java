@@ -10,29 +10,28 @@ import java.util.Optional;
  * @param id the stable id used in report.json
  * @param label the name shown in report.md and the charts
  * @param benchmark the JMH benchmark, {@code Class.method}
- * @param model which bundle the stage needs: {@code sam}, {@code sdxl} or {@code none}
  */
-public record Stage(String id, String label, String benchmark, String model) {
+public record Stage(String id, String label, String benchmark) {
 
   /** The memory-bandwidth reference: STREAM copy on the CPU twin's threads. */
   public static final Stage COPY = new Stage("bandwidth.copy", "memory copy (256 MiB)",
-      "org.segfill.bench.BandwidthBench.copy", "none");
+      "org.segfill.bench.BandwidthBench.copy");
 
   /** Every model stage, in pipeline order. */
   public static final List<Stage> MODEL_STAGES = List.of(
-      new Stage("sam.encode", "SAM encode", "org.segfill.bench.SamStagesBench.encode", "sam"),
+      new Stage("sam.encode", "SAM encode", "org.segfill.bench.SamStagesBench.encode"),
       new Stage("sam.click", "SAM click (cached embedding)",
-          "org.segfill.bench.SamStagesBench.click", "sam"),
+          "org.segfill.bench.SamStagesBench.click"),
       new Stage("sdxl.textEncode", "text encoding",
-          "org.segfill.engine.sdxl.SdxlStagesBench.textEncode", "sdxl"),
+          "org.segfill.engine.sdxl.SdxlStagesBench.textEncode"),
       new Stage("sdxl.unetStep", "one UNet step (CFG)",
-          "org.segfill.engine.sdxl.SdxlStagesBench.unetStep", "sdxl"),
+          "org.segfill.engine.sdxl.SdxlStagesBench.unetStep"),
       new Stage("sdxl.vaeEncode", "VAE encode",
-          "org.segfill.engine.sdxl.SdxlStagesBench.vaeEncode", "sdxl"),
+          "org.segfill.engine.sdxl.SdxlStagesBench.vaeEncode"),
       new Stage("sdxl.vaeDecode", "VAE decode",
-          "org.segfill.engine.sdxl.SdxlStagesBench.vaeDecode", "sdxl"),
+          "org.segfill.engine.sdxl.SdxlStagesBench.vaeDecode"),
       new Stage("sdxl.inpaint", "end-to-end inpaint",
-          "org.segfill.engine.sdxl.SdxlStagesBench.inpaint", "sdxl"));
+          "org.segfill.engine.sdxl.SdxlStagesBench.inpaint"));
 
   /** The stage of a JMH benchmark name, if it is one of ours. */
   public static Optional<Stage> ofBenchmark(String benchmark) {

@@ -2,6 +2,7 @@ package org.segfill.bench.report;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -83,7 +84,7 @@ public record SuiteRunner(int warmupIterations, int iterations, int iterationSec
           stats.getPercentile(50), stats.getPercentile(90), stats.getPercentile(99),
           stats.getMean(), bytes.getOrDefault(stage.id(), 0L)));
     }
-    out.sort(java.util.Comparator.comparingInt(s -> Stage.MODEL_STAGES.indexOf(
+    out.sort(Comparator.comparingInt(s -> Stage.MODEL_STAGES.indexOf(
         Stage.ofId(s.stage()).orElseThrow())));
     return new Outcome(copyGbs, out);
   }
