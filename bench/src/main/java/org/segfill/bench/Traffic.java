@@ -6,7 +6,7 @@ import java.util.Map;
  * Bytes each benchmark reads plus writes per operation (STREAM convention: write-allocate traffic
  * is not counted), so the report can print bytes/s next to the measured copy bandwidth.
  */
-final class Traffic {
+public final class Traffic {
   /** One byte per pixel of the 4000x3000 mask; RGB images are 3 of these, the blend 10. */
   private static final long MASK = (long) MaskBench.W * MaskBench.H;
   private static final long LATENT = (long) LatentBench.N * Float.BYTES;
@@ -45,7 +45,7 @@ final class Traffic {
   private Traffic() {}
 
   /** Bytes per op of "Class.method", or 0 when a benchmark has no meaningful byte count. */
-  static long bytesPerOp(String benchmark) {
+  public static long bytesPerOp(String benchmark) {
     return BYTES.getOrDefault(benchmark, 0L);
   }
 }

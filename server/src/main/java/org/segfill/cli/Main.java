@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "segfill 0.1.0",
     description = "Click-to-mask (SAM) and SDXL inpainting engine and server.",
+    // bench lives in bench/ so JMH and its baselines stay out of this jar; the launcher
+    // script dispatches it there.
+    footer = "%nBenchmarks: ./segfill bench --quick --out DIR (see bench/README.md).",
     subcommands = {
       DevicesCommand.class,
       InpaintCommand.class,

@@ -1,0 +1,26 @@
+package org.segfill.bench.load;
+
+import java.util.Arrays;
+
+/** Nearest-rank percentiles of a sample (the smallest value with at least p% at or below it). */
+final class Percentiles {
+
+  private final double[] sorted;
+
+  Percentiles(double[] values) {
+    if (values.length == 0) {
+      throw new IllegalArgumentException("values: need at least one sample");
+    }
+    sorted = values.clone();
+    Arrays.sort(sorted);
+  }
+
+  /** The p-th percentile, p in (0, 100]. */
+  double at(double p) {
+    if (!(p > 0 && p <= 100)) {
+      throw new IllegalArgumentException("p: must be in (0, 100], got " + p);
+    }
+    int rank = (int) Math.ceil(p / 100 * sorted.length);
+    return sorted[Math.max(0, rank - 1)];
+  }
+}
