@@ -1,6 +1,10 @@
 // Mask kernels, compiled once per backend (see Makefile).
 #include "mask/mask_ops.h"
 
+#if !defined(__CUDACC__)
+#include "mask/sam_sure_cells.h"
+#endif
+
 namespace SF_OPS_NS {
 
 int mask_binarize_u8(sf::Stream s, const uint8_t* in, uint8_t* out, int64_t n, int threshold) {
@@ -44,17 +48,43 @@ int sam_mask_postprocess(sf::Stream s, const float* logits, int orig_w, int orig
   // recomputed only when the output row maps to a new pair of frame rows (about every fourth row
   // when upscaling), so the per-pixel work is v = ly.l0 * A + ly.l1 * B, which vectorises.
   // This is bilerp() split at its outer sum: the same float operations in the same order.
+  //
+  // The span is cut into blocks of kSureBlock pixels. At threshold 0 a block whose logit
+  // footprint (for the current pair of frame rows) is all of one sure sign is filled with 0 or
+  // 255 without interpolating (see sam_sure_cells.h for why the bytes are the same), and its
+  // frame values are not computed at all; only blocks near the mask's edge interpolate.
   const int spans = (orig_w + kSpan - 1) / kSpan;
+  const sf_mask::SureCells cells =
+      threshold == 0.0f ? sf_mask::SureCells(logits) : sf_mask::SureCells();
+  const sf_mask::SureCells* sure = &cells;
   return sf::for_each(
       s, spans,
       [=](int64_t span) {
         using namespace sf_mask;
         const int x0 = static_cast<int>(span) * kSpan;
         const int n = imin(kSpan, orig_w - x0);
-        Linear lx[kSpan];
+        Linear lx[kSpan] = {};  // n >= 1 fills [0, n); g++ cannot tell
         for (int j = 0; j < n; ++j) lx[j] = torch_linear(x0 + j, rw, sx);
         const int c0 = lx[0].i0;
         const int c1 = lx[n - 1].i1;  // i0 and i1 grow with x
+        Linear fx[kSamFrame];  // the frame columns' logit weights, fixed down the span
+        for (int c = c0; c <= c1; ++c) fx[c - c0] = torch_linear(c, kSamLowRes, frame_scale);
+        // Per block: its frame columns, its logit columns, its class for the current row pair,
+        // and whether the lower frame row (bottom, b) holds its values.
+        const int blocks = (n + kSureBlock - 1) / kSureBlock;
+        int block_c0[kSpan / kSureBlock];
+        int block_c1[kSpan / kSureBlock];
+        int logit_c0[kSpan / kSureBlock];
+        int logit_c1[kSpan / kSureBlock];
+        Sure state[kSpan / kSureBlock];
+        bool bottom_valid[kSpan / kSureBlock];
+        for (int k = 0; k < blocks; ++k) {
+          block_c0[k] = lx[k * kSureBlock].i0;
+          block_c1[k] = lx[imin(n, (k + 1) * kSureBlock) - 1].i1;
+          logit_c0[k] = fx[block_c0[k] - c0].i0;
+          logit_c1[k] = fx[block_c1[k] - c0].i1;
+          bottom_valid[k] = false;
+        }
         // Two frame rows and their interpolations, swapped rather than recomputed when the
         // next output row's upper frame row is this one's lower row (every row when the frame
         // is not upscaled, e.g. an image whose long side is 1024).
@@ -82,21 +112,38 @@ int sam_mask_postprocess(sf::Stream s, const float* logits, int orig_w, int orig
               a = b;
               b = t;
             }
-            for (int c = c0; c <= c1; ++c) {
-              const Linear fx = torch_linear(c, kSamLowRes, frame_scale);
-              if (!shift) top[c - c0] = sam_frame_value(logits, fy0, fx);
-              bottom[c - c0] = sam_frame_value(logits, fy1, fx);
-            }
-            for (int j = 0; j < n; ++j) {
-              if (!shift) a[j] = lx[j].l0 * top[lx[j].i0 - c0] + lx[j].l1 * top[lx[j].i1 - c0];
-              b[j] = lx[j].l0 * bottom[lx[j].i0 - c0] + lx[j].l1 * bottom[lx[j].i1 - c0];
+            for (int k = 0; k < blocks; ++k) {
+              state[k] = sure->classify(fy0.i0, fy1.i1, logit_c0[k], logit_c1[k]);
+              const bool top_valid = shift && bottom_valid[k];
+              bottom_valid[k] = state[k] == Sure::kMixed;
+              if (state[k] != Sure::kMixed) continue;
+              // Neighbouring blocks may share a frame column: it is computed twice, the same.
+              for (int c = block_c0[k]; c <= block_c1[k]; ++c) {
+                if (!top_valid) top[c - c0] = sam_frame_value(logits, fy0, fx[c - c0]);
+                bottom[c - c0] = sam_frame_value(logits, fy1, fx[c - c0]);
+              }
+              const int j1 = imin(n, (k + 1) * kSureBlock);
+              for (int j = k * kSureBlock; j < j1; ++j) {
+                if (!top_valid) {
+                  a[j] = lx[j].l0 * top[lx[j].i0 - c0] + lx[j].l1 * top[lx[j].i1 - c0];
+                }
+                b[j] = lx[j].l0 * bottom[lx[j].i0 - c0] + lx[j].l1 * bottom[lx[j].i1 - c0];
+              }
             }
           }
           uint8_t* o = out + static_cast<int64_t>(y) * orig_w + x0;
           const float l0 = ly.l0;
           const float l1 = ly.l1;
-          for (int j = 0; j < n; ++j) {
-            o[j] = l0 * a[j] + l1 * b[j] > threshold ? uint8_t{255} : uint8_t{0};
+          for (int k = 0; k < blocks; ++k) {
+            const int j0 = k * kSureBlock;
+            const int j1 = imin(n, j0 + kSureBlock);
+            if (state[k] != Sure::kMixed) {
+              std::memset(o + j0, state[k] == Sure::kOne ? 255 : 0, static_cast<size_t>(j1 - j0));
+              continue;
+            }
+            for (int j = j0; j < j1; ++j) {
+              o[j] = l0 * a[j] + l1 * b[j] > threshold ? uint8_t{255} : uint8_t{0};
+            }
           }
         }
       },

@@ -104,7 +104,7 @@ public final class EditEngine {
     Map<String, Long> timings = new LinkedHashMap<>();
     timings.put("classicFill", fillMs);
     return fromGeneration(generation, List.of("the selection was filled by the classic engine"
-        + " (Telea), then refined by SDXL at strength " + REMOVE_STRENGTH), timings);
+        + " (shift-map), then refined by SDXL at strength " + REMOVE_STRENGTH), timings);
   }
 
   private EditResult classic(RgbImage image, Mask selection, InpaintRequest g,

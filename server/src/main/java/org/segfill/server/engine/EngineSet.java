@@ -54,7 +54,7 @@ public final class EngineSet implements AutoCloseable {
       inpainter.put("generates", false);
       inpainter.put("note", "no SDXL bundle configured (--sdxl): target=background composites"
           + " over a blur, a colour or another image; target=remove fills from the"
-          + " surroundings (OpenCV Telea); target=subject needs a background, since generating"
+          + " surroundings (OpenCV shift-map with a Poisson blend); target=subject needs a background, since generating"
           + " a subject from a prompt needs the SDXL bundle (see models/README.md)");
     }
     Map<String, Object> backendInfo = new LinkedHashMap<>();

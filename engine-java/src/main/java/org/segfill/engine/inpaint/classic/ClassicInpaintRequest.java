@@ -14,14 +14,15 @@ import org.segfill.kernels.Args;
  *     ({@code blur:25}, model contract part 0 item 8); refused for {@link Target#REMOVE}
  * @param shape the repaint mask's grow and feather
  * @param inpaintRadius for {@link Target#REMOVE}: the radius in px of the neighbourhood Telea
- *     fills each pixel from, [1, 32]; recorded but unused by the other targets
+ *     fills each pixel from, [1, 32], for the pixels shift-map cannot reach (a selection leaving
+ *     too little around it); unused by the other targets
  */
 public record ClassicInpaintRequest(
     Target target, BackgroundSpec background, RepaintShape shape, int inpaintRadius) {
 
   /**
-   * Default Telea radius in px. OpenCV's sample uses 3; 5 smooths the fill of the few-pixel
-   * grown masks SAM clicks give without reaching far enough to drag in unrelated texture.
+   * Default Telea radius in px. OpenCV's sample uses 3; 5 smooths the fill without reaching far
+   * enough to drag in unrelated texture.
    */
   public static final int DEFAULT_INPAINT_RADIUS = 5;
 

@@ -12,9 +12,10 @@ import org.segfill.engine.mask.Mask;
  * The classic inpainter, serving when no SDXL bundle is installed (product.md "Engines").
  *
  * <ul>
- *   <li>{@code remove}: OpenCV Telea inpainting fills the grown selection from its surroundings
- *       (on a crop around it, see {@link TeleaFill}); the fill is pasted back through the
- *       feathered alpha.
+ *   <li>{@code remove}: shift-map inpainting copies texture from the surroundings into the
+ *       grown selection and a Poisson blend shades it to fit (on a crop around it, see
+ *       {@link ShiftMapFill}, which records why this method); the fill is pasted back through
+ *       the feathered alpha.
  *   <li>{@code background}: the inverted, grown, feathered selection is replaced by the
  *       request's background (default {@code blur:25}): a colour, a Gaussian blur of the original
  *       (sigma = radius / 3) or another image resized to cover the photo.
@@ -66,10 +67,11 @@ public final class ClassicInpainter {
         throw new IllegalArgumentException("mask, grown by maskGrow, covers the whole image; "
             + "target=remove needs surrounding pixels to fill from");
       }
-      int radius = request.inpaintRadius();
-      rect = TeleaFill.workArea(repaint.bounds(), radius, w, h);
-      content = TeleaFill.fill(image, repaint.region(), rect, radius);
-      fill = "telea:" + radius;
+      ShiftMapFill.WorkArea area =
+          ShiftMapFill.plan(repaint.bounds(), repaint.regionArea(), w, h);
+      rect = area.crop();
+      content = ShiftMapFill.fill(image, repaint.region(), area, request.inpaintRadius());
+      fill = ShiftMapFill.RECIPE;
     } else {
       BackgroundSpec background = request.background();
       rect = repaint.bounds();

@@ -9,8 +9,8 @@ import org.segfill.engine.inpaint.Target;
  *
  * @param target the target
  * @param fill what filled the repaint region: a {@code background} value in its API form
- *     ({@code #rrggbb}, {@code blur:N}, {@code image:<id>}) or {@code telea:N} (OpenCV Telea
- *     inpainting with radius N) for {@code remove}
+ *     ({@code #rrggbb}, {@code blur:N}, {@code image:<id>}) or {@code shiftmap} (OpenCV shift-map
+ *     inpainting with a Poisson blend) for {@code remove}
  * @param maskGrow grow in px
  * @param maskFeather feather in px
  */
