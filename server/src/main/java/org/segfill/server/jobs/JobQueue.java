@@ -10,15 +10,15 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.segfill.server.http.ApiException;
 import org.segfill.server.metrics.Metrics;
 
 /**
  * The generation lane: {@code concurrentJobs} workers and at most {@code queueLength} waiting
  * jobs. One more is refused at once with 429 and a {@code Retry-After} estimated from recent
- * job durations. A queued job is cancelled by taking it out of the queue; a running one by its
- * flag, which the denoising loop checks between steps.
+ * job durations. Workers run at a lower CPU priority ({@link GenerationThreads}). A queued job
+ * is cancelled by taking it out of the queue; a running one by its flag, which the denoising
+ * loop checks between steps.
  */
 public final class JobQueue {
 
@@ -40,13 +40,8 @@ public final class JobQueue {
     this.concurrentJobs = concurrentJobs;
     BlockingQueue<Runnable> queue = queueLength == 0 ? new SynchronousQueue<>()
         : new ArrayBlockingQueue<>(queueLength);
-    AtomicInteger n = new AtomicInteger();
     pool = new ThreadPoolExecutor(concurrentJobs, concurrentJobs, 0, TimeUnit.SECONDS, queue,
-        r -> {
-          Thread t = new Thread(r, "segfill-job-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+        new GenerationThreads("segfill-job"));
     // Idle workers wait on the queue, so a job is refused only when every slot is taken.
     pool.prestartAllCoreThreads();
   }
