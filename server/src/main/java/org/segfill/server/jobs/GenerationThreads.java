@@ -12,16 +12,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Threads of the generation lane, run at a lower CPU priority (nice {@value #NICE}) than the
- * HTTP and segmentation threads, so that on a CPU backend a click does not share its core
- * evenly with denoising: under contention the scheduler gives a nice-0 thread about nine times
- * the CPU of a nice-10 one. Not 19: generation still has to progress on a machine busy with
- * other nice-0 work. Native pools started from these threads (the SDXL sessions' ONNX Runtime
- * threads, OpenMP teams) inherit the value.
+ * HTTP and segmentation threads: under contention the scheduler gives a nice-0 thread about
+ * three times the CPU of a nice-5 one, which helps a click during a long denoising step (the
+ * segmentation lane's step gate only acts between steps). Not more: on a machine busy with
+ * other nice-0 work a higher value starves generation (at nice 10 a job gets a tenth of the
+ * share of each competing process). Native pools started from these threads (the SDXL
+ * sessions' ONNX Runtime threads, OpenMP teams) inherit the value.
  */
 public final class GenerationThreads implements ThreadFactory {
 
   /** The nice value of generation threads. */
-  public static final int NICE = 10;
+  public static final int NICE = 5;
 
   private static final Logger LOG = LoggerFactory.getLogger(GenerationThreads.class);
 
