@@ -98,7 +98,7 @@ public final class SegfillServer implements AutoCloseable {
     MaskStore masks = new MaskStore(cache);
     lane = new SegmentLane(limits.segmentThreads(), limits.segmentQueueLength());
     queue = new JobQueue(limits.concurrentJobs(), limits.queueLength(),
-        new JobRunner(readiness, results, metrics), metrics);
+        new JobRunner(readiness, results, metrics, lane::yieldToClicks), metrics);
     events = new JobEventsRoute(jobs, results, limits.maxEventStreams(), stopping::get);
     routes.add(new ImageRoutes(images, readiness, lane, limits).routes())
         .add(new SegmentRoutes(images, masks, readiness, lane, limits, metrics).routes())

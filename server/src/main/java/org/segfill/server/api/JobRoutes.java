@@ -190,7 +190,7 @@ public final class JobRoutes {
         return;
       }
       JobState state = job.state();
-      if (state == JobState.SUCCEEDED || k >= job.spec().request().generation().count()) {
+      if (state == JobState.SUCCEEDED || k >= job.count()) {
         throw ApiException.notFound("k", "k: job " + id + " has no result " + k);
       }
       throw ApiException.conflict("result-not-ready", "k", "k: result " + k + " of job " + id

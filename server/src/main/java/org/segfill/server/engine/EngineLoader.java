@@ -24,6 +24,7 @@ import org.segfill.engine.segment.Prompt;
 import org.segfill.models.bundle.SamBundle;
 import org.segfill.models.bundle.SdxlBundle;
 import org.segfill.server.ServerConfig;
+import org.segfill.server.jobs.GenerationThreads;
 import org.segfill.server.store.StoredImage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,12 +93,19 @@ public final class EngineLoader {
         new EmbeddingCache(config.limits().embeddingCacheBytes()));
   }
 
+  // Opened on a generation thread: ONNX Runtime starts each session's intra-op threads in its
+  // constructor, and they inherit that thread's lower priority (see GenerationThreads).
   private static SdxlInpaintPipeline sdxl(ServerConfig config, OrtBackend ort) {
     SdxlBundle bundle = SdxlBundle.locate(config.sdxl());
     try {
-      return new SdxlInpaintPipeline(bundle.open(ort), bundle.settings(), ort.name());
+      return new GenerationThreads("segfill-sdxl-loader").call(() ->
+          new SdxlInpaintPipeline(bundle.open(ort), bundle.settings(), ort.name()));
     } catch (IOException e) {
       throw new UncheckedIOException("sdxl: cannot read " + config.sdxl(), e);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("sdxl: " + e, e);
     }
   }
 

@@ -15,12 +15,22 @@ import org.slf4j.LoggerFactory;
 /**
  * The segmentation lane: its own small pool and bounded queue for clicks and embedding
  * precomputes, so a click never waits behind a generation job. A full lane answers 429.
+ *
+ * <p>Clicks also come first on the CPU: a generation job calls {@link #yieldToClicks} between
+ * denoising steps and waits there while a click is in flight (at most {@link #MAX_YIELD_MS} per
+ * step, so a stream of clicks slows generation down but never stops it). Without this, on a
+ * CPU backend two running jobs take the cores a click needs and its latency grows by half.
  */
 public final class SegmentLane implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SegmentLane.class);
 
+  /** The longest a generation step waits for clicks to finish. */
+  public static final long MAX_YIELD_MS = 100;
+
   private final ThreadPoolExecutor pool;
+  private final Object clicksLock = new Object();
+  private int clicks; // guarded by clicksLock
 
   /** A lane of {@code threads} threads and {@code queueLength} waiting tasks. */
   public SegmentLane(int threads, int queueLength) {
@@ -39,6 +49,35 @@ public final class SegmentLane implements AutoCloseable {
    * @throws ApiException 429 when the lane is full
    */
   public <T> T run(Callable<T> task) throws Exception {
+    synchronized (clicksLock) {
+      clicks++;
+    }
+    try {
+      return runOnLane(task);
+    } finally {
+      synchronized (clicksLock) {
+        if (--clicks == 0) {
+          clicksLock.notifyAll();
+        }
+      }
+    }
+  }
+
+  /**
+   * Returns once no click is in flight, or after {@link #MAX_YIELD_MS}: called by generation
+   * jobs between steps.
+   */
+  public void yieldToClicks() throws InterruptedException {
+    long deadline = System.nanoTime() + MAX_YIELD_MS * 1_000_000;
+    synchronized (clicksLock) {
+      long left;
+      while (clicks > 0 && (left = deadline - System.nanoTime()) > 0) {
+        clicksLock.wait(Math.max(1, left / 1_000_000));
+      }
+    }
+  }
+
+  private <T> T runOnLane(Callable<T> task) throws Exception {
     Future<T> future;
     try {
       future = pool.submit(task);

@@ -16,7 +16,12 @@ public final class Job {
 
   private final String id;
   private final Instant created = Instant.now();
-  private final JobSpec spec;
+  // Released when the job ends: finished jobs stay in memory for the retention period (600 s by
+  // default), and their photo, mask and background would otherwise stay with them, even after
+  // the image cache has let them go. What outlives the run is kept apart.
+  private JobSpec spec;
+  private final Map<String, Object> summary;
+  private final int count;
   private final AtomicBoolean cancel = new AtomicBoolean();
 
   private JobState state = JobState.QUEUED;
@@ -35,14 +40,29 @@ public final class Job {
   public Job(String id, JobSpec spec) {
     this.id = id;
     this.spec = spec;
+    this.summary = spec.summary();
+    this.count = spec.request().generation().count();
   }
 
   public String id() {
     return id;
   }
 
-  public JobSpec spec() {
+  /**
+   * What the job was asked to do, for the runner.
+   *
+   * @throws IllegalStateException once the job has ended (the spec is released then)
+   */
+  public synchronized JobSpec spec() {
+    if (spec == null) {
+      throw new IllegalStateException("job " + id + " has ended; its spec is released");
+    }
     return spec;
+  }
+
+  /** The number of variants requested. */
+  public int count() {
+    return count;
   }
 
   public Instant created() {
@@ -158,7 +178,7 @@ public final class Job {
     json.put("created", created.toString());
     json.put("started", started == null ? null : started.toString());
     json.put("finished", finished == null ? null : finished.toString());
-    json.put("request", spec.summary());
+    json.put("request", summary);
     json.put("results", results.stream().map(JobResult::toJson).toList());
     json.put("timings", timings);
     json.put("warnings", warnings);
@@ -170,6 +190,7 @@ public final class Job {
   }
 
   private void end(JobState terminal) {
+    spec = null;
     state = terminal;
     finished = Instant.now();
     emit(terminalName(), terminalData());

@@ -3,11 +3,9 @@ package org.segfill.server.jobs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,8 +15,9 @@ import org.segfill.server.metrics.Metrics;
 /**
  * The generation lane: {@code concurrentJobs} workers and at most {@code queueLength} waiting
  * jobs. One more is refused at once with 429 and a {@code Retry-After} estimated from recent
- * job durations. A queued job is cancelled by taking it out of the queue; a running one by its
- * flag, which the denoising loop checks between steps.
+ * job durations. Workers run at a lower CPU priority ({@link GenerationThreads}) and let
+ * clicks go first between steps ({@link StepGate}). A queued job is cancelled by taking it out
+ * of the queue; a running one by its flag, which the denoising loop checks between steps.
  */
 public final class JobQueue {
 
@@ -26,6 +25,8 @@ public final class JobQueue {
   private final JobRunner runner;
   private final Metrics metrics;
   private final int concurrentJobs;
+  private final int capacity;
+  private final AtomicInteger admitted = new AtomicInteger();
   private record Pending(Job job, Runnable task) {}
 
   private final Map<String, Pending> waiting = new ConcurrentHashMap<>();
@@ -38,15 +39,12 @@ public final class JobQueue {
     this.runner = runner;
     this.metrics = metrics;
     this.concurrentJobs = concurrentJobs;
-    BlockingQueue<Runnable> queue = queueLength == 0 ? new SynchronousQueue<>()
-        : new ArrayBlockingQueue<>(queueLength);
-    AtomicInteger n = new AtomicInteger();
-    pool = new ThreadPoolExecutor(concurrentJobs, concurrentJobs, 0, TimeUnit.SECONDS, queue,
-        r -> {
-          Thread t = new Thread(r, "segfill-job-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+    this.capacity = concurrentJobs + queueLength;
+    // The bound is kept by `admitted`, not by the executor's queue: a bounded hand-off queue
+    // also refuses a job while an idle worker has not yet taken the previous one, so three quick
+    // submissions to two idle workers and one slot could see a 429.
+    pool = new ThreadPoolExecutor(concurrentJobs, concurrentJobs, 0, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), new GenerationThreads("segfill-job"));
     // Idle workers wait on the queue, so a job is refused only when every slot is taken.
     pool.prestartAllCoreThreads();
   }
@@ -64,22 +62,33 @@ public final class JobQueue {
       try {
         runner.run(job);
       } finally {
+        admitted.decrementAndGet();
         running.remove(job.id());
         double seconds = (System.nanoTime() - start) / 1e9;
         meanSeconds = 0.7 * meanSeconds + 0.3 * seconds;
       }
     };
+    if (admitted.incrementAndGet() > capacity) {
+      admitted.decrementAndGet();
+      throw refused();
+    }
     waiting.put(job.id(), new Pending(job, task));
     job.queued();
     try {
       pool.execute(task);
     } catch (RejectedExecutionException e) {
+      // Shutting down.
+      admitted.decrementAndGet();
       waiting.remove(job.id());
-      metrics.jobs().inc("rejected");
-      throw ApiException.busy("queue-full", "the generation queue is full (" + waiting()
-          + " waiting, " + running() + " running); retry after the Retry-After seconds",
-          retryAfterSeconds());
+      throw refused();
     }
+  }
+
+  private ApiException refused() {
+    metrics.jobs().inc("rejected");
+    return ApiException.busy("queue-full", "the generation queue is full (" + waiting()
+        + " waiting, " + running() + " running); retry after the Retry-After seconds",
+        retryAfterSeconds());
   }
 
   /**
@@ -96,6 +105,7 @@ public final class JobQueue {
     if (!pool.remove(pending.task())) {
       return false;
     }
+    admitted.decrementAndGet();
     waiting.remove(pending.job().id());
     pending.job().cancelled();
     metrics.jobs().inc("cancelled");

@@ -19,8 +19,8 @@ import org.segfill.server.store.JobManifest;
 import org.segfill.server.store.ResultStore;
 
 /**
- * Runs one job on a queue worker: the edit (with progress, previews and cancellation between
- * steps), then each variant written to the results directory before it is announced, then the
+ * Runs one job on a queue worker: the edit (with progress, previews, cancellation and the
+ * {@link StepGate} between steps), then each variant written to the results directory before it is announced, then the
  * manifest. A failed or cancelled job leaves nothing on disk. The selection's native mask lives
  * exactly as long as the edit.
  */
@@ -31,12 +31,17 @@ public final class JobRunner {
   private final Metrics metrics;
   private final ProblemMapper problems = new ProblemMapper();
   private final Previews previews = new Previews();
+  private final StepGate gate;
 
-  /** A runner using the engines of {@code readiness}, writing to {@code results}. */
-  public JobRunner(Readiness readiness, ResultStore results, Metrics metrics) {
+  /**
+   * A runner using the engines of {@code readiness}, writing to {@code results}, passing
+   * {@code gate} between denoising steps.
+   */
+  public JobRunner(Readiness readiness, ResultStore results, Metrics metrics, StepGate gate) {
     this.readiness = readiness;
     this.results = results;
     this.metrics = metrics;
+    this.gate = gate;
   }
 
   /** Runs {@code job} to a terminal state; never throws. */
@@ -90,6 +95,12 @@ public final class JobRunner {
         String preview = wantsPreview && p.preview() != null ? previews.dataUri(p.preview())
             : null;
         job.step(p.step(), p.steps(), preview);
+        try {
+          gate.awaitTurn();
+        } catch (InterruptedException e) {
+          // The worker is being stopped; the job goes on to its cancel check.
+          Thread.currentThread().interrupt();
+        }
       }
 
       @Override

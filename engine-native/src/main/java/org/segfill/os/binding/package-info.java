@@ -1,0 +1,2 @@
+/** JavaCPP bindings of the few POSIX calls the JDK does not offer. Use {@link org.segfill.os}. */
+package org.segfill.os.binding;
