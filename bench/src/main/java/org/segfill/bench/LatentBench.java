@@ -3,6 +3,7 @@ package org.segfill.bench;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.ShortPointer;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Measurement;
@@ -19,7 +20,9 @@ import org.segfill.kernels.NoiseKernels;
 
 /**
  * Per-step latent math at SDXL's 1024x1024 size: UNet output 2x4x128x128 (uncond, cond),
- * latents 1x4x128x128. The plain-Java CFG + Euler loop is the baseline a user would write.
+ * latents 1x4x128x128. The plain-Java CFG + Euler loop is the baseline a user would write by
+ * hand; the {@code xNd4j} methods are the library a user would pick instead (ND4J, CPU backend),
+ * on the same inputs ({@code LatentNd4jTest} checks they compute the kernels' numbers).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,6 +47,7 @@ public class LatentBench {
   private ShortPointer half;
   private float[] javaModelOut;
   private float[] javaLatents;
+  private Nd4jLatentMath nd4j;
 
   @Setup
   public void allocate() {
@@ -58,10 +62,16 @@ public class LatentBench {
     noise.randn(latents, 1, N, 2, 0);
     noise.randn(history, 1, N, 3, 0);
     noise.randn(masked, 1, N, 4, 0);
+    noise.randn(mask, 1, N / 4, 5, 0);
     javaModelOut = new float[2 * N];
     javaLatents = new float[N];
     modelOut.get(javaModelOut);
     latents.get(javaLatents);
+    float[] javaMask = new float[N / 4];
+    float[] javaMasked = new float[N];
+    mask.get(javaMask);
+    masked.get(javaMasked);
+    nd4j = new Nd4jLatentMath(javaModelOut, javaLatents, javaMask, javaMasked, 128, 128);
   }
 
   @TearDown
@@ -91,6 +101,13 @@ public class LatentBench {
     return javaLatents;
   }
 
+  /** The same math with ND4J in-place ops on preallocated arrays. */
+  @Benchmark
+  public INDArray cfgEulerNd4j() {
+    nd4j.cfgEuler(7.5f, eulerCoefs[5]);
+    return nd4j.latents();
+  }
+
   /** CFG + Euler ancestral, drawing the step's Philox noise inline. */
   @Benchmark
   public void cfgEulerAncestral() {
@@ -109,6 +126,13 @@ public class LatentBench {
     latent.unetInput(latents, mask, masked, 1, 1, 128, 128, 0.3f, true, unetIn);
   }
 
+  /** The same UNet input with ND4J: scale into a view, two assigns, then the CFG duplicate. */
+  @Benchmark
+  public INDArray unetInputNd4j() {
+    nd4j.unetInput(0.3f);
+    return nd4j.unetIn();
+  }
+
   /** Initial noise for one 4x128x128 sample. */
   @Benchmark
   public void randn() {
@@ -119,5 +143,12 @@ public class LatentBench {
   @Benchmark
   public void f32ToF16() {
     latent.f32ToF16(modelOut, half, 2L * N);
+  }
+
+  /** The same conversion with ND4J: assign into a preallocated HALF array. */
+  @Benchmark
+  public INDArray f32ToF16Nd4j() {
+    nd4j.f32ToF16();
+    return nd4j.half();
   }
 }
