@@ -11,6 +11,8 @@ import org.segfill.server.ConfigLoader;
 import org.segfill.server.SegfillServer;
 import org.segfill.server.ServerConfig;
 import org.segfill.server.Setting;
+import org.segfill.server.engine.BackendChoice;
+import org.segfill.server.engine.EngineLoader;
 import org.segfill.server.engine.Readiness;
 import org.segfill.server.http.Responses;
 import picocli.CommandLine;
@@ -68,6 +70,8 @@ final class ServeCommand implements Callable<Integer> {
       server.close();
       stopped.countDown();
     }, "segfill-shutdown"));
+    BackendChoice backend = EngineLoader.backend(config);
+    out.printf("segfill serve: backend %s: %s%n", backend.selected(), backend.reason());
     out.printf("segfill serve: listening on http://%s:%d/ (segmenter: %s, inpainter: %s);"
             + " loading engines...%n", host(config.bind()), server.port(),
         config.sam() == null ? "classic, no --sam" : "sam " + config.sam(),
