@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     version = "segfill 0.1.0",
     description = "Click-to-mask (SAM) and SDXL inpainting engine and server.",
     subcommands = {
+      BuildEnginesCommand.class,
       DevicesCommand.class,
       InpaintCommand.class,
       SegmentCommand.class,
