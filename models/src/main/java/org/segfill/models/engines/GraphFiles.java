@@ -51,4 +51,16 @@ public final class GraphFiles {
     }
     return new ArrayList<>(files);
   }
+
+  /**
+   * Checks every graph of the SAM or SDXL bundle in {@code bundle} (and its external data) lies
+   * inside {@code roots}, before any runtime opens one.
+   *
+   * @throws IllegalArgumentException naming the first file that escapes
+   */
+  public static void requireBundleTrusted(Path bundle, List<Path> roots) {
+    for (BuildEngines.Job job : BuildEngines.jobs(bundle)) {
+      trusted(roots, job.source());
+    }
+  }
 }

@@ -67,6 +67,9 @@ public final class SystemRoutes {
   }
 
   private void live(Context ctx) {
+    readiness.deviceLost().ifPresent(reason -> {
+      throw ApiException.unavailable("device-lost", "not live: " + reason);
+    });
     Responses.json(ctx, 200, Map.of("status", "live"));
   }
 

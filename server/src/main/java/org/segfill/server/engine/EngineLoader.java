@@ -26,6 +26,7 @@ import org.segfill.engine.segment.Point;
 import org.segfill.engine.segment.Prompt;
 import org.segfill.models.bundle.SamBundle;
 import org.segfill.models.bundle.SdxlBundle;
+import org.segfill.models.engines.GraphFiles;
 import org.segfill.server.ServerConfig;
 import org.segfill.server.store.StoredImage;
 import org.slf4j.Logger;
@@ -94,6 +95,10 @@ public final class EngineLoader {
   public static EngineSet load(ServerConfig config) {
     BackendChoice backend = backend(config);
     List<Path> trusted = bundles(config);
+    // reliability.md H1/H4: graphs and their external data only from the configured folders.
+    for (Path bundle : trusted) {
+      GraphFiles.requireBundleTrusted(bundle, trusted);
+    }
     Segmentation segmentation = segmentation(config, backend, trusted);
     SdxlInpaintPipeline sdxl = null;
     try {

@@ -102,6 +102,7 @@ public final class JobRunner {
   private void failed(Job job, Exception e) {
     results.delete(job.id());
     job.fail(Problem.of(problems.toApiException(e)).toJson());
+    readiness.observe(e);
     metrics.jobs().inc("failed");
   }
 }
