@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import org.bytedeco.cuda.global.cudart;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.tensorrt.global.nvinfer.TensorIOMode;
@@ -17,7 +18,8 @@ import org.bytedeco.tensorrt.nvinfer.ICudaEngine;
 import org.segfill.cuda.CudaStream;
 import org.segfill.engine.backend.BackendException;
 import org.segfill.engine.backend.DType;
-import org.segfill.engine.backend.Session;
+import org.segfill.engine.backend.DeviceRun;
+import org.segfill.engine.backend.DeviceSession;
 import org.segfill.engine.backend.SessionIo;
 import org.segfill.engine.backend.ShapeRange;
 import org.segfill.engine.backend.Shapes;
@@ -33,7 +35,7 @@ import org.segfill.kernels.LatentKernels;
  * float32 and converted on the GPU by our kernels. Runs are serialised: a context and its
  * buffers serve one run at a time.
  */
-final class TrtSession implements Session {
+final class TrtSession implements DeviceSession {
 
   private final Path file;
   private final ICudaEngine engine;
@@ -46,6 +48,8 @@ final class TrtSession implements Session {
   private final Set<String> engineInputs;
   private final List<ProfileContext> profiles = new ArrayList<>();
   private final List<ShapeRange> envelope;
+  // One run at a time: a context and its buffers serve one caller (held across a device run).
+  private final ReentrantLock lock = new ReentrantLock();
   private boolean closed;
 
   /**
@@ -152,7 +156,44 @@ final class TrtSession implements Session {
   }
 
   @Override
-  public synchronized Map<String, Tensor> run(Map<String, Tensor> given, Set<String> wanted) {
+  public Map<String, Tensor> run(Map<String, Tensor> given, Set<String> wanted) {
+    lock.lock();
+    try {
+      return runLocked(given, wanted);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public DeviceRun prepare(Map<String, long[]> shapes) {
+    lock.lock();
+    try {
+      if (closed) {
+        throw new IllegalStateException("session of " + file + " used after close()");
+      }
+      for (String name : engineInputs) {
+        if (!shapes.containsKey(name)) {
+          throw new IllegalArgumentException("shapes: input '" + name + "' missing");
+        }
+      }
+      ProfileContext profile = profiles.stream().filter(p -> p.fits(shapes)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("shapes fit no optimisation profile"
+              + " of " + file + "; profiles: "
+              + profiles.stream().map(ProfileContext::ranges).toList()));
+      for (String name : engineInputs) {
+        ProfileContext.setShape(profile.context(), name, shapes.get(name), logger);
+      }
+      List<String> outs = outputs.stream().map(TensorSpec::name).toList();
+      return new TrtDeviceRun(profile, stream.handle(), kernels, List.copyOf(engineInputs), outs,
+          logger, lock::unlock);
+    } catch (RuntimeException e) {
+      lock.unlock();
+      throw e;
+    }
+  }
+
+  private Map<String, Tensor> runLocked(Map<String, Tensor> given, Set<String> wanted) {
     if (closed) {
       throw new IllegalStateException("session of " + file + " used after close()");
     }
@@ -243,7 +284,16 @@ final class TrtSession implements Session {
   }
 
   @Override
-  public synchronized void close() {
+  public void close() {
+    lock.lock();
+    try {
+      closeLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void closeLocked() {
     if (!closed) {
       closed = true;
       try {
