@@ -91,7 +91,11 @@ final class EngineBuilder implements AutoCloseable {
       // libraries to serialise.
       config.setEngineCapability(EngineCapability.kSTANDARD);
       config.setHardwareCompatibilityLevel(HardwareCompatibilityLevel.kNONE);
-      for (int k = 0; k < plan.profiles().size(); k++) {
+      // A network without dynamic inputs needs no profile (its shapes are the profile); an
+      // empty one would be refused by addOptimizationProfile as invalid.
+      boolean dynamic = inputs.stream().anyMatch(i -> java.util.Arrays.stream(i.shape())
+          .anyMatch(d -> d < 0));
+      for (int k = 0; dynamic && k < plan.profiles().size(); k++) {
         addProfile(config, plan, k, inputs);
       }
       useTimingCache(config, timingCache);
