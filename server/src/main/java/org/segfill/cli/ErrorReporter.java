@@ -3,6 +3,7 @@ package org.segfill.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import org.segfill.engine.backend.BackendUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -20,6 +21,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
     PrintWriter err = command.getErr();
     String name = "segfill " + command.getCommandName();
+    if (e instanceof BackendUnavailableException) {
+      // The message is the whole story (which library or device is missing): no stack trace.
+      err.println(name + ": " + e.getMessage());
+      return Main.FAILED;
+    }
     if (isBadInput(e)) {
       err.println(name + ": " + e.getMessage());
       return Main.BAD_INPUT;

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     // script dispatches it there.
     footer = "%nBenchmarks: ./segfill bench --quick --out DIR (see bench/README.md).",
     subcommands = {
+      BuildEnginesCommand.class,
       DevicesCommand.class,
       InpaintCommand.class,
       SegmentCommand.class,

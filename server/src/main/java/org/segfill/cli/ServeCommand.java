@@ -11,6 +11,8 @@ import org.segfill.server.ConfigLoader;
 import org.segfill.server.SegfillServer;
 import org.segfill.server.ServerConfig;
 import org.segfill.server.Setting;
+import org.segfill.server.engine.BackendChoice;
+import org.segfill.server.engine.EngineLoader;
 import org.segfill.server.engine.Readiness;
 import org.segfill.server.http.Responses;
 import picocli.CommandLine;
@@ -63,11 +65,14 @@ final class ServeCommand implements Callable<Integer> {
     ServerConfig config = ConfigLoader.load(flags, System.getenv());
     PrintWriter out = spec.commandLine().getOut();
     SegfillServer server = SegfillServer.start(config);
+    server.onDeviceLost(() -> exitForSupervisor(spec.commandLine().getErr()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
       stopped.countDown();
     }, "segfill-shutdown"));
+    BackendChoice backend = EngineLoader.backend(config);
+    out.printf("segfill serve: backend %s: %s%n", backend.selected(), backend.reason());
     out.printf("segfill serve: listening on http://%s:%d/ (segmenter: %s, inpainter: %s);"
             + " loading engines...%n", host(config.bind()), server.port(),
         config.sam() == null ? "classic, no --sam" : "sam " + config.sam(),
@@ -82,6 +87,37 @@ final class ServeCommand implements Callable<Integer> {
         .orElseThrow()), StandardCharsets.UTF_8));
     stopped.await();
     return 0;
+  }
+
+  /** Exit code after a sticky CUDA error, for a supervisor to restart the server. */
+  static final int DEVICE_LOST = 70;
+
+  // A sticky CUDA error poisons the context for good: give in-flight responses (the 500 that
+  // reported it, /health/live's 503) a second to go out, then exit; halt if shutdown hangs on
+  // the dead device.
+  private static void exitForSupervisor(PrintWriter err) {
+    err.println("segfill serve: the GPU context is lost (sticky CUDA error); exiting with "
+        + DEVICE_LOST + " so a supervisor restarts the server");
+    Thread exit = new Thread(() -> {
+      try {
+        Thread.sleep(1_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      Thread watchdog = new Thread(() -> {
+        try {
+          Thread.sleep(8_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        Runtime.getRuntime().halt(DEVICE_LOST);
+      }, "segfill-exit-watchdog");
+      watchdog.setDaemon(true);
+      watchdog.start();
+      System.exit(DEVICE_LOST);
+    }, "segfill-device-lost");
+    exit.setDaemon(true);
+    exit.start();
   }
 
   private static String host(String bind) {

@@ -171,6 +171,14 @@ public final class SegfillServer implements AutoCloseable {
     return readiness.failure();
   }
 
+  /**
+   * Runs {@code action} once if a sticky CUDA error is seen (reliability.md A6): by then
+   * {@code /health/live} answers 503 and the process should exit for its supervisor.
+   */
+  public void onDeviceLost(Runnable action) {
+    readiness.onDeviceLost(action);
+  }
+
   /** What {@code /v1/engines} says, once ready. */
   public java.util.Optional<Map<String, Object>> engines() {
     return readiness.engines().map(EngineSet::describe);
@@ -199,7 +207,10 @@ public final class SegfillServer implements AutoCloseable {
         config.token(), draining::get));
     routes.register(cfg.routes);
     ProblemMapper problems = new ProblemMapper();
-    cfg.routes.exception(Exception.class, (e, ctx) -> problems.write(ctx, e));
+    cfg.routes.exception(Exception.class, (e, ctx) -> {
+      problems.write(ctx, e);
+      readiness.observe(e);
+    });
     cfg.routes.exception(HttpResponseException.class, (e, ctx) -> problems.write(ctx, e));
     cfg.requestLogger.http(this::record);
   }

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.segfill.engine.backend.BackendKind;
 
 /**
  * The one configuration of {@code segfill serve}, merged from defaults, a JSON file,
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param port TCP port; 0 picks a free one
  * @param sam a SAM bundle directory, or null for the classic GrabCut segmenter
  * @param sdxl an SDXL inpainting bundle directory, or null for the classic inpainter
- * @param backend {@code auto} or {@code ort-cpu}
+ * @param backend {@code auto}, {@code tensorrt}, {@code ort-cuda} or {@code ort-cpu}
  * @param results directory that keeps result PNGs and recipes across restarts
  * @param token bearer token every API request must carry, or null for none
  * @param allowedHosts extra {@code Host} names accepted besides loopback and the bind address
@@ -35,7 +36,7 @@ public record ServerConfig(
   public static final int MIN_TOKEN_LENGTH = 16;
 
   /** Backends accepted by {@code --backend}. */
-  public static final List<String> BACKENDS = List.of("auto", "ort-cpu");
+  public static final List<String> BACKENDS = BackendKind.choices();
 
   /** Checks every field; refuses to listen beyond loopback without a token. */
   public ServerConfig {
@@ -48,7 +49,7 @@ public record ServerConfig(
     Objects.requireNonNull(backend, "backend");
     if (!BACKENDS.contains(backend)) {
       throw new IllegalArgumentException("backend must be one of " + BACKENDS + ", got '"
-          + backend + "' (tensorrt and ort-cuda come with the GPU path, issue #6)");
+          + backend + "'");
     }
     Objects.requireNonNull(results, "results");
     if (token != null && token.length() < MIN_TOKEN_LENGTH) {

@@ -15,8 +15,9 @@ public enum Setting {
       + " classic GrabCut segmenter serves.", null),
   SDXL("sdxl", "--sdxl", "An SDXL inpainting bundle directory; without it the classic"
       + " inpainter serves (composite and fill).", null),
-  BACKEND("backend", "--backend", "auto (picks the best available and says which) or"
-      + " ort-cpu.", "auto"),
+  BACKEND("backend", "--backend", "auto (picks the best available of tensorrt, ort-cuda and"
+      + " ort-cpu, and says why), or one of them (refused with the reason if unavailable).",
+      "auto"),
   RESULTS("results", "--results", "Directory for result PNGs and recipes, kept across"
       + " restarts.", "./segfill-results"),
   TOKEN("token", "--token", "Bearer token required on every API request (prefer the"

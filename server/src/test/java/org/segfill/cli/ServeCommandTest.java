@@ -1,9 +1,13 @@
 package org.segfill.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.segfill.devices.CudaProbe;
+import org.segfill.devices.TensorRtProbe;
 import org.segfill.server.Setting;
 
 /** {@code segfill serve}'s flags and its refusals, before any server starts. */
@@ -38,5 +42,27 @@ class ServeCommandTest {
     CliRun run = CliRun.of("serve", "--max-points", "100");
     assertEquals(Main.BAD_INPUT, run.exit(), run::err);
     assertTrue(run.err().contains("--max-points: maxPoints must be in [1, 64]"), run::err);
+  }
+
+  @Test
+  void anUnavailableExplicitBackendFailsFastWithTheReasonAndNoStackTrace() {
+    Assumptions.assumeFalse(TensorRtProbe.probe().available() && CudaProbe.available(),
+        "TensorRT and CUDA are available here, so tensorrt would start");
+    CliRun run = CliRun.of("serve", "--port", "0", "--backend", "tensorrt");
+    assertEquals(Main.FAILED, run.exit(), run::err);
+    assertTrue(run.err().startsWith("segfill serve: backend tensorrt is unavailable: "),
+        run::err);
+    String reason = !TensorRtProbe.probe().available()
+        ? "TensorRT: " + TensorRtProbe.probe().reason() : "CUDA: " + CudaProbe.probe().reason();
+    assertTrue(run.err().contains(reason), () -> run.err() + " lacks " + reason);
+    assertFalse(run.err().contains("\tat "), run::err);
+    assertFalse(run.out().contains("listening"), run::out);
+  }
+
+  @Test
+  void anUnknownBackendExitsTwoListingTheChoices() {
+    CliRun run = CliRun.of("serve", "--port", "0", "--backend", "gpu");
+    assertEquals(Main.BAD_INPUT, run.exit(), run::err);
+    assertTrue(run.err().contains("[auto, tensorrt, ort-cuda, ort-cpu]"), run::err);
   }
 }

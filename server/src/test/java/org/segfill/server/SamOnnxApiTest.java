@@ -30,6 +30,19 @@ class SamOnnxApiTest extends SamApiContract {
   }
 
   @Test
+  void autoPicksTheBestAvailableBackendForTheBundleAndSaysWhy() {
+    JsonNode b = api.get("/v1/engines").json().get("backend");
+    assertEquals("auto", b.get("requested").asText());
+    String reason = b.get("reason").asText();
+    if (b.get("selected").asText().equals("ort-cpu")) {
+      // No GPU backend here (or no engines built for this bundle): each one passed over says why.
+      assertTrue(reason.startsWith("auto: ort-cpu (ONNX Runtime on the CPU), the best available;"
+          + " tensorrt unavailable ("), reason);
+      assertTrue(reason.contains("; ort-cuda unavailable ("), reason);
+    }
+  }
+
+  @Test
   void aSecondClickRefinesTheFirstWithItsLogits() {
     String image = upload(SCENE);
     double[] c = SCENE.ellipseClick();

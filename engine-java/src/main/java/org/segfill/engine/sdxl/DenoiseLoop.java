@@ -8,6 +8,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.bytedeco.javacpp.FloatPointer;
 import org.segfill.engine.backend.DType;
+import org.segfill.engine.backend.DeviceSession;
 import org.segfill.engine.backend.Session;
 import org.segfill.engine.backend.Tensor;
 import org.segfill.engine.sdxl.scheduler.SamplerRun;
@@ -43,6 +44,13 @@ final class DenoiseLoop {
    */
   void run(State state, Schedule schedule, Conditioning conditioning, float guidance,
       boolean cfg, long seed, ProgressListener progress, BooleanSupplier cancelled) {
+    if (unet instanceof DeviceSession device && !progress.wantsPreview()) {
+      // A GPU backend with device buffers (TensorRT): the same steps without host round trips.
+      // Previews need the latents on the host every step, so they keep this loop.
+      DeviceDenoiseLoop.run(device, state, schedule, conditioning, guidance, cfg, seed,
+          progress, cancelled);
+      return;
+    }
     int batch = state.batch();
     int h = state.h();
     int w = state.w();

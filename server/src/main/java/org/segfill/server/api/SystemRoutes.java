@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.segfill.server.ServerConfig;
 import org.segfill.server.engine.BackendChoice;
+import org.segfill.server.engine.EngineLoader;
 import org.segfill.server.engine.Readiness;
 import org.segfill.server.http.ApiException;
 import org.segfill.server.http.Responses;
@@ -55,17 +56,20 @@ public final class SystemRoutes {
     json.put("state", readiness.state().name().toLowerCase(java.util.Locale.ROOT));
     readiness.failure().ifPresent(f -> json.put("failure", f));
     readiness.engines().ifPresentOrElse(e -> json.putAll(e.describe()), () -> {
-      BackendChoice b = BackendChoice.choose(config.backend());
+      BackendChoice b = EngineLoader.backend(config);
       json.put("segmenter", Map.of("engine", config.sam() == null ? "classic" : "sam"));
       json.put("inpainter", Map.of("engine", config.sdxl() == null ? "classic" : "sdxl"));
       json.put("backend", Map.of("requested", b.requested(), "selected", b.selected(),
           "reason", b.reason()));
-      json.put("device", "cpu");
+      json.put("device", b.device());
     });
     Responses.json(ctx, 200, json);
   }
 
   private void live(Context ctx) {
+    readiness.deviceLost().ifPresent(reason -> {
+      throw ApiException.unavailable("device-lost", "not live: " + reason);
+    });
     Responses.json(ctx, 200, Map.of("status", "live"));
   }
 

@@ -2,9 +2,12 @@ package org.segfill.server.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import org.segfill.engine.backend.ort.OrtBackend;
+import org.segfill.engine.backend.SessionFactory;
 import org.segfill.engine.edit.EditEngine;
 import org.segfill.engine.edit.EditRequest;
 import org.segfill.engine.image.RgbImage;
@@ -23,6 +26,7 @@ import org.segfill.engine.segment.Point;
 import org.segfill.engine.segment.Prompt;
 import org.segfill.models.bundle.SamBundle;
 import org.segfill.models.bundle.SdxlBundle;
+import org.segfill.models.engines.GraphFiles;
 import org.segfill.server.ServerConfig;
 import org.segfill.server.jobs.GenerationThreads;
 import org.segfill.server.store.StoredImage;
@@ -41,8 +45,14 @@ public final class EngineLoader {
 
   private EngineLoader() {}
 
-  /** Checks the bundle folders exist and hold a bundle, before the server starts listening. */
-  public static void checkBundles(ServerConfig config) {
+  /**
+   * Checks the bundle folders exist and hold a bundle, and that the backend can run, before the
+   * server starts listening.
+   *
+   * @throws org.segfill.engine.backend.BackendUnavailableException for a named backend that
+   *     cannot run here, with the reason
+   */
+  public static BackendChoice checkBundles(ServerConfig config) {
     if (config.sam() != null) {
       SamBundle bundle = SamBundle.locate(config.sam());
       if (!bundle.fileProblems().isEmpty()) {
@@ -56,6 +66,26 @@ public final class EngineLoader {
             + String.join("; ", bundle.fileProblems()));
       }
     }
+    BackendChoice choice = backend(config);
+    LOG.info("backend {}: {}", choice.selected(), choice.reason());
+    return choice;
+  }
+
+  /** The backend {@code config} asks for, over its bundles. */
+  public static BackendChoice backend(ServerConfig config) {
+    return BackendChoice.forBundles(config.backend(), bundles(config));
+  }
+
+  // The configured bundle directories: the only places graphs and plans are read from.
+  private static List<Path> bundles(ServerConfig config) {
+    List<Path> dirs = new ArrayList<>();
+    if (config.sam() != null) {
+      dirs.add(config.sam());
+    }
+    if (config.sdxl() != null) {
+      dirs.add(config.sdxl());
+    }
+    return List.copyOf(dirs);
   }
 
   /**
@@ -64,12 +94,16 @@ public final class EngineLoader {
    * @throws IllegalArgumentException for a bundle that cannot be opened, naming the file
    */
   public static EngineSet load(ServerConfig config) {
-    BackendChoice backend = BackendChoice.choose(config.backend());
-    OrtBackend ort = new OrtBackend();
-    Segmentation segmentation = segmentation(config, ort);
+    BackendChoice backend = backend(config);
+    List<Path> trusted = bundles(config);
+    // reliability.md H1/H4: graphs and their external data only from the configured folders.
+    for (Path bundle : trusted) {
+      GraphFiles.requireBundleTrusted(bundle, trusted);
+    }
+    Segmentation segmentation = segmentation(config, backend, trusted);
     SdxlInpaintPipeline sdxl = null;
     try {
-      sdxl = config.sdxl() == null ? null : sdxl(config, ort);
+      sdxl = config.sdxl() == null ? null : sdxl(config, backend, trusted);
       EditEngine edit = new EditEngine(Optional.ofNullable(sdxl));
       EngineSet set = new EngineSet(segmentation, edit::edit, sdxl, backend);
       warmUp(set);
@@ -83,23 +117,27 @@ public final class EngineLoader {
     }
   }
 
-  private static Segmentation segmentation(ServerConfig config, OrtBackend ort) {
+  private static Segmentation segmentation(ServerConfig config, BackendChoice backend,
+      List<Path> trusted) {
     if (config.sam() == null) {
       return new ClassicSegmentation();
     }
     SamBundle bundle = SamBundle.locate(config.sam());
-    SamPredictor predictor = new SamPredictor(bundle.open(ort));
+    SamPredictor predictor = new SamPredictor(bundle.open(backend.factory(config.sam(),
+        trusted)));
     return new SamSegmentation(predictor,
         new EmbeddingCache(config.limits().embeddingCacheBytes()));
   }
 
   // Opened on a generation thread: ONNX Runtime starts each session's intra-op threads in its
   // constructor, and they inherit that thread's lower priority (see GenerationThreads).
-  private static SdxlInpaintPipeline sdxl(ServerConfig config, OrtBackend ort) {
+  private static SdxlInpaintPipeline sdxl(ServerConfig config, BackendChoice backend,
+      List<Path> trusted) {
     SdxlBundle bundle = SdxlBundle.locate(config.sdxl());
+    SessionFactory factory = backend.factory(config.sdxl(), trusted);
     try {
       return new GenerationThreads("segfill-sdxl-loader").call(() ->
-          new SdxlInpaintPipeline(bundle.open(ort), bundle.settings(), ort.name()));
+          new SdxlInpaintPipeline(bundle.open(factory), bundle.settings(), factory.name()));
     } catch (IOException e) {
       throw new UncheckedIOException("sdxl: cannot read " + config.sdxl(), e);
     } catch (RuntimeException e) {

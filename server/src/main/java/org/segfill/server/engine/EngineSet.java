@@ -65,7 +65,7 @@ public final class EngineSet implements AutoCloseable {
     d.put("segmenter", segmentation.describe());
     d.put("inpainter", inpainter);
     d.put("backend", backendInfo);
-    d.put("device", "cpu");
+    d.put("device", backend.device());
     return d;
   }
 

@@ -1,6 +1,7 @@
 package org.segfill.server.engine;
 
 import java.util.Optional;
+import org.segfill.engine.backend.DeviceFault;
 import org.segfill.server.http.ApiException;
 
 /**
@@ -16,6 +17,38 @@ public final class Readiness {
   private volatile State state = State.LOADING;
   private volatile EngineSet engines;
   private volatile String failure;
+  private final java.util.concurrent.atomic.AtomicReference<String> lost =
+      new java.util.concurrent.atomic.AtomicReference<>();
+  private volatile Runnable onLost = () -> { };
+
+  /**
+   * Records a sticky CUDA error ({@link DeviceFault#sticky()}) in {@code error}'s causes: the
+   * CUDA context is gone for the rest of the process, so the server stops being live and the
+   * action set with {@link #onDeviceLost} (the process exiting, for a supervisor to restart it)
+   * runs once. Returns whether {@code error} carried one.
+   */
+  public boolean observe(Throwable error) {
+    DeviceFault fault = DeviceFault.stickyIn(error);
+    if (fault == null) {
+      return false;
+    }
+    if (lost.compareAndSet(null, fault.getMessage())) {
+      state = State.FAILED;
+      failure = "GPU lost: " + fault.getMessage();
+      onLost.run();
+    }
+    return true;
+  }
+
+  /** What runs once when a sticky CUDA error is observed (by default nothing). */
+  public void onDeviceLost(Runnable action) {
+    onLost = java.util.Objects.requireNonNull(action, "action");
+  }
+
+  /** The sticky CUDA error that ended this process's GPU, if one happened. */
+  public Optional<String> deviceLost() {
+    return Optional.ofNullable(lost.get());
+  }
 
   /** Marks the engines loaded. */
   public void ready(EngineSet loaded) {

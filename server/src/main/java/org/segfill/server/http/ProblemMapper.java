@@ -6,6 +6,7 @@ import io.javalin.http.HttpResponseException;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.segfill.engine.backend.DeviceFault;
 import org.segfill.engine.image.ImageRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,11 @@ public final class ProblemMapper {
     }
     if (e instanceof IllegalArgumentException || e instanceof UnsupportedOperationException) {
       return outOfRange(e.getMessage());
+    }
+    DeviceFault fault = DeviceFault.stickyIn(e);
+    if (fault != null) {
+      LOG.error("sticky CUDA error: the process will exit", e);
+      return ApiException.of(500, "cuda-fatal", null, fault.getMessage());
     }
     String incident = UUID.randomUUID().toString();
     LOG.error("internal error, incident {}", incident, e);

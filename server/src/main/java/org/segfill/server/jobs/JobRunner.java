@@ -113,6 +113,7 @@ public final class JobRunner {
   private void failed(Job job, Exception e) {
     results.delete(job.id());
     job.fail(Problem.of(problems.toApiException(e)).toJson());
+    readiness.observe(e);
     metrics.jobs().inc("failed");
   }
 }

@@ -1,0 +1,19 @@
+package org.segfill.engine.backend;
+
+import java.util.Map;
+
+/**
+ * A {@link Session} whose tensors can stay on the GPU: {@link #prepare} fixes the input shapes
+ * and hands out the device buffers and the CUDA stream, so a loop can run the graph step after
+ * step with its own kernels and no host copy (the device-resident denoising loop).
+ */
+public interface DeviceSession extends Session {
+
+  /**
+   * Reserves the session for one device-resident run at {@code shapes} (every input); the
+   * session serves nothing else until the returned run is closed, on the same thread.
+   *
+   * @throws IllegalArgumentException for shapes outside every profile
+   */
+  DeviceRun prepare(Map<String, long[]> shapes);
+}

@@ -1,0 +1,150 @@
+package org.segfill.models.engines;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.segfill.devices.CudaProbe;
+import org.segfill.devices.CudaReport;
+import org.segfill.devices.TensorRtProbe;
+import org.segfill.devices.TensorRtReport;
+import org.segfill.engine.backend.BackendUnavailableException;
+import org.segfill.engine.backend.tensorrt.EngineManifest;
+import org.segfill.engine.backend.tensorrt.PlanMetadata;
+import org.segfill.engine.backend.tensorrt.RuntimeIdentity;
+import org.segfill.engine.backend.tensorrt.TrtBackend;
+import org.segfill.engine.backend.tensorrt.TrustedFiles;
+import org.segfill.models.bundle.SamBundle;
+import org.segfill.models.bundle.SdxlBundle;
+
+/**
+ * {@code segfill build-engines}: builds a TensorRT plan for every graph of a SAM or SDXL bundle
+ * and writes them with {@code manifest.json} (hashes and build metadata), the only plans the
+ * TensorRT backend will load.
+ */
+public final class BuildEngines {
+
+  private BuildEngines() {}
+
+  /** The graphs of a bundle with their plans: each source file and how to build it. */
+  record Job(Path source, GraphPlan plan) {}
+
+  /**
+   * Builds every plan of {@code bundle} into {@code out} (created if needed).
+   *
+   * @param progress receives one line per plan built
+   * @throws IllegalArgumentException for a folder that holds no complete bundle, or a graph
+   *     whose files leave the bundle
+   * @throws BackendUnavailableException when there is no GPU or no TensorRT here, with why
+   */
+  public static EngineManifest run(Path bundle, Path out, BuildOptions options,
+      Consumer<String> progress) throws IOException {
+    List<Job> jobs = jobs(bundle);
+    RuntimeIdentity identity = requireGpu();
+    Files.createDirectories(out);
+    List<Path> trusted = List.of(bundle);
+    byte[] timing = options.timingCache() != null && Files.isRegularFile(options.timingCache())
+        ? Files.readAllBytes(options.timingCache()) : options.timingCache() != null
+        ? new byte[0] : null;
+    List<PlanMetadata> plans = new ArrayList<>();
+    try (EngineBuilder builder = new EngineBuilder()) {
+      for (Job job : jobs) {
+        List<Path> files = GraphFiles.trusted(trusted, job.source());
+        long start = System.nanoTime();
+        BuiltPlan built = builder.build(files.get(0), job.plan(), options, timing);
+        Path planFile = out.resolve(job.plan().plan());
+        write(planFile, built.bytes());
+        List<String> external = new ArrayList<>();
+        Path realBundle = bundle.toRealPath();
+        for (Path f : files.subList(1, files.size())) {
+          external.add(realBundle.relativize(f) + "=" + TrustedFiles.sha256(f));
+        }
+        plans.add(new PlanMetadata(relative(bundle, job.source()), job.plan().plan(),
+            TrustedFiles.sha256(files.get(0)), external, TrustedFiles.sha256(built.bytes()),
+            identity, job.plan().fp16() ? "fp16" : "tf32", job.plan().profiles(),
+            built.sourceInputs(), built.droppedOutputs()));
+        progress.accept(job.plan().plan() + ": built from " + relative(bundle, job.source())
+            + " in " + (System.nanoTime() - start) / 1_000_000_000 + " s, "
+            + built.bytes().length / (1 << 20) + " MiB");
+      }
+      if (options.timingCache() != null) {
+        byte[] cache = builder.timingCache();
+        if (cache != null) {
+          write(options.timingCache(), cache);
+        }
+      }
+    }
+    EngineManifest manifest = new EngineManifest(EngineManifest.FORMAT, plans);
+    manifest.write(out.resolve(EngineManifest.FILE));
+    return manifest;
+  }
+
+  /**
+   * The plans a bundle folder needs, before any GPU work: refuses folders without a complete
+   * SAM or SDXL bundle.
+   */
+  static List<Job> jobs(Path bundle) {
+    if (bundle == null || !Files.isDirectory(bundle)) {
+      throw new IllegalArgumentException("--bundle: " + bundle + " is not a directory");
+    }
+    List<Job> jobs = new ArrayList<>();
+    if (SdxlBundle.looksLike(bundle)) {
+      SdxlBundle sdxl = SdxlBundle.locate(bundle);
+      if (!sdxl.fileProblems().isEmpty()) {
+        throw new IllegalArgumentException("--bundle: " + String.join("; ",
+            sdxl.fileProblems()));
+      }
+      for (GraphPlan p : EngineProfiles.sdxl(!sdxl.settings().vaeForceUpcast())) {
+        jobs.add(new Job(bundle.resolve(p.source()), p));
+      }
+      return jobs;
+    }
+    SamBundle sam = SamBundle.locate(bundle);
+    if (!sam.fileProblems().isEmpty()) {
+      throw new IllegalArgumentException("--bundle: " + String.join("; ", sam.fileProblems()));
+    }
+    List<GraphPlan> plans = EngineProfiles.sam(sam.layout());
+    jobs.add(new Job(sam.encoder(), plans.get(0)));
+    jobs.add(new Job(sam.decoder(), plans.get(1)));
+    return jobs;
+  }
+
+  /** This GPU and TensorRT, or why plans cannot be built here (both reasons when both fail). */
+  static RuntimeIdentity requireGpu() {
+    TensorRtReport trt = TensorRtProbe.probe();
+    CudaReport cuda = CudaProbe.probe();
+    if (!trt.available() || !cuda.available()) {
+      List<String> reasons = new ArrayList<>();
+      if (!cuda.available()) {
+        reasons.add("CUDA: " + cuda.reason());
+      }
+      if (!trt.available()) {
+        reasons.add("TensorRT: " + trt.reason());
+      }
+      throw new BackendUnavailableException("no GPU available to build TensorRT engines ("
+          + String.join("; ", reasons) + "); run build-engines on the machine that will serve");
+    }
+    return TrtBackend.runningIdentity();
+  }
+
+  private static String relative(Path bundle, Path file) {
+    return bundle.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize())
+        .toString().replace('\\', '/');
+  }
+
+  // Atomic write: a reader (or a crash) never sees half a plan.
+  private static void write(Path file, byte[] bytes) {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try {
+      Files.write(tmp, bytes);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+}

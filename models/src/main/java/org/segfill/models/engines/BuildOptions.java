@@ -1,0 +1,22 @@
+package org.segfill.models.engines;
+
+import java.nio.file.Path;
+
+/**
+ * Settings of {@code segfill build-engines}.
+ *
+ * @param workspaceGb the builder's workspace memory pool limit in GiB (1 to 64)
+ * @param timingCache a timing cache file read before and written after the build, or null
+ */
+public record BuildOptions(int workspaceGb, Path timingCache) {
+
+  /** Most workspace accepted, in GiB. */
+  public static final int MAX_WORKSPACE_GB = 64;
+
+  public BuildOptions {
+    if (workspaceGb < 1 || workspaceGb > MAX_WORKSPACE_GB) {
+      throw new IllegalArgumentException("--workspace-gb must be in [1, " + MAX_WORKSPACE_GB
+          + "], got " + workspaceGb);
+    }
+  }
+}

@@ -1,0 +1,257 @@
+package org.segfill.models.engines;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.tensorrt.global.nvinfer;
+import org.bytedeco.tensorrt.global.nvinfer.BuilderFlag;
+import org.bytedeco.tensorrt.global.nvinfer.EngineCapability;
+import org.bytedeco.tensorrt.global.nvinfer.HardwareCompatibilityLevel;
+import org.bytedeco.tensorrt.global.nvinfer.MemoryPoolType;
+import org.bytedeco.tensorrt.global.nvinfer.OptProfileSelector;
+import org.bytedeco.tensorrt.global.nvonnxparser;
+import org.bytedeco.tensorrt.nvinfer.Dims64;
+import org.bytedeco.tensorrt.nvinfer.IBuilder;
+import org.bytedeco.tensorrt.nvinfer.IBuilderConfig;
+import org.bytedeco.tensorrt.nvinfer.IHostMemory;
+import org.bytedeco.tensorrt.nvinfer.INetworkDefinition;
+import org.bytedeco.tensorrt.nvinfer.IOptimizationProfile;
+import org.bytedeco.tensorrt.nvinfer.ITensor;
+import org.bytedeco.tensorrt.nvinfer.ITimingCache;
+import org.bytedeco.tensorrt.nvonnxparser.IParser;
+import org.bytedeco.tensorrt.nvonnxparser.IParserError;
+import org.segfill.engine.backend.BackendException;
+import org.segfill.engine.backend.DType;
+import org.segfill.engine.backend.TensorSpec;
+import org.segfill.engine.backend.tensorrt.InputShapes;
+
+/**
+ * Builds one TensorRT plan from an ONNX graph with the ONNX parser: the graph's outputs that
+ * segfill does not read are unmarked (which drops the sam-onnx decoder's data-dependent
+ * {@code masks}), the profiles of a {@link GraphPlan} are added, and the plan is a standard,
+ * device-specific engine with no embedded plugin or lean runtime (nothing that
+ * {@code setEngineHostCodeAllowed(false)} would refuse at load).
+ */
+final class EngineBuilder implements AutoCloseable {
+
+  private final TrtLog log = new TrtLog();
+  private final IBuilder builder;
+  private ITimingCache cache;
+
+  EngineBuilder() {
+    builder = nvinfer.createInferBuilder(log);
+    if (builder == null || builder.isNull()) {
+      throw new BackendException("TensorRT: createInferBuilder failed: " + log.drain(), null);
+    }
+  }
+
+  /**
+   * Builds {@code onnx} (already checked for trust) into a plan.
+   *
+   * @param timingCache the serialized timing cache to start from (may be empty)
+   * @throws IllegalArgumentException when the profile table does not fit the graph
+   * @throws BackendException when TensorRT cannot parse or build it, with its errors
+   */
+  BuiltPlan build(Path onnx, GraphPlan plan, BuildOptions options, byte[] timingCache) {
+    // Flags 0: a weakly typed network, so BuilderFlag::kFP16 lets the builder pick fp16
+    // kernels for an fp32 export (deprecated since TensorRT 10.12 in favour of strong typing,
+    // still honoured throughout 10.x; an fp16 export keeps its fp16 tensors either way).
+    INetworkDefinition network = builder.createNetworkV2(0);
+    IParser parser = null;
+    IBuilderConfig config = null;
+    try {
+      parser = nvonnxparser.createParser(network, log);
+      // parseFromFile resolves external data next to the graph; GraphFiles has checked every
+      // location lies inside the bundle before this call.
+      if (!parser.parseFromFile(onnx.toString(),
+          org.bytedeco.tensorrt.nvinfer.ILogger.Severity.kWARNING.value)) {
+        throw new BackendException("TensorRT cannot parse " + onnx + ": " + parserErrors(parser)
+            + "; " + log.drain(), null);
+      }
+      List<TensorSpec> inputs = inputs(network);
+      List<String> outputs = new ArrayList<>();
+      for (int i = 0; i < network.getNbOutputs(); i++) {
+        outputs.add(network.getOutput(i).getName());
+      }
+      List<String> problems = ProfileCheck.problems(plan, inputs, outputs);
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException(String.join("; ", problems));
+      }
+      List<String> dropped = dropUnread(network, plan);
+      config = builder.createBuilderConfig();
+      config.setMemoryPoolLimit(MemoryPoolType.kWORKSPACE, (long) options.workspaceGb() << 30);
+      if (plan.fp16()) {
+        config.setFlag(BuilderFlag.kFP16);
+      }
+      // TF32 is on by default for fp32 layers; set it explicitly since the VAE relies on it.
+      config.setFlag(BuilderFlag.kTF32);
+      // Standard capability and no hardware compatibility: a plan for this GPU model only,
+      // without kVERSION_COMPATIBLE (which would embed a lean runtime) and with no plugin
+      // libraries to serialise.
+      config.setEngineCapability(EngineCapability.kSTANDARD);
+      config.setHardwareCompatibilityLevel(HardwareCompatibilityLevel.kNONE);
+      // A network without dynamic inputs needs no profile (its shapes are the profile); an
+      // empty one would be refused by addOptimizationProfile as invalid.
+      boolean dynamic = inputs.stream().anyMatch(i -> java.util.Arrays.stream(i.shape())
+          .anyMatch(d -> d < 0));
+      for (int k = 0; dynamic && k < plan.profiles().size(); k++) {
+        addProfile(config, plan, k, inputs);
+      }
+      useTimingCache(config, timingCache);
+      IHostMemory serialized = builder.buildSerializedNetwork(network, config);
+      if (serialized == null || serialized.isNull()) {
+        throw new BackendException("TensorRT could not build " + onnx + ": " + log.drain(),
+            null);
+      }
+      try {
+        byte[] bytes = new byte[Math.toIntExact(serialized.size())];
+        new BytePointer(serialized.data()).capacity(serialized.size()).get(bytes);
+        return new BuiltPlan(bytes, inputs, dropped);
+      } finally {
+        serialized.deallocate();
+      }
+    } finally {
+      if (config != null) {
+        config.deallocate();
+      }
+      if (parser != null) {
+        parser.deallocate();
+      }
+      // The parser refers to the network's tensors: destroy it first (NvOnnxParser.h).
+      network.deallocate();
+    }
+  }
+
+  /** The timing cache as built up so far, serialized, or null if none was used. */
+  byte[] timingCache() {
+    if (cache == null) {
+      return null;
+    }
+    IHostMemory mem = cache.serialize();
+    try {
+      byte[] bytes = new byte[Math.toIntExact(mem.size())];
+      new BytePointer(mem.data()).capacity(mem.size()).get(bytes);
+      return bytes;
+    } finally {
+      mem.deallocate();
+    }
+  }
+
+  private void useTimingCache(IBuilderConfig config, byte[] start) {
+    if (start == null) {
+      return;
+    }
+    if (cache == null) {
+      // createTimingCache copies the blob; the cache object outlives this config and is
+      // shared by later builds (IBuilderConfig::setTimingCache).
+      try (BytePointer blob = new BytePointer(start)) {
+        cache = config.createTimingCache(blob, start.length);
+      }
+    }
+    if (!config.setTimingCache(cache, false)) {
+      throw new BackendException("TensorRT refused the timing cache: " + log.drain(), null);
+    }
+  }
+
+  private static List<TensorSpec> inputs(INetworkDefinition network) {
+    List<TensorSpec> inputs = new ArrayList<>();
+    for (int i = 0; i < network.getNbInputs(); i++) {
+      ITensor t = network.getInput(i);
+      Dims64 dims = t.getDimensions();
+      long[] shape = new long[dims.nbDims()];
+      for (int a = 0; a < shape.length; a++) {
+        shape[a] = dims.d(a);
+      }
+      inputs.add(new TensorSpec(t.getName(), dtype(t), shape));
+    }
+    return inputs;
+  }
+
+  private static DType dtype(ITensor t) {
+    nvinfer.DataType type = t.getType().intern();
+    if (type == nvinfer.DataType.kHALF) {
+      return DType.FLOAT16;
+    } else if (type == nvinfer.DataType.kINT64) {
+      return DType.INT64;
+    } else if (type == nvinfer.DataType.kINT32) {
+      return DType.INT32;
+    } else if (type == nvinfer.DataType.kBOOL) {
+      return DType.BOOL;
+    }
+    return DType.FLOAT32;
+  }
+
+  // Unmarks every output segfill does not read; a dropped output costs no memory and, for
+  // the sam-onnx decoder's `masks`, removes the only data-dependent shape.
+  private static List<String> dropUnread(INetworkDefinition network, GraphPlan plan) {
+    List<ITensor> unread = new ArrayList<>();
+    for (int i = 0; i < network.getNbOutputs(); i++) {
+      ITensor t = network.getOutput(i);
+      if (!plan.keepOutputs().contains(t.getName())) {
+        unread.add(t);
+      }
+    }
+    List<String> dropped = new ArrayList<>();
+    for (ITensor t : unread) {
+      dropped.add(t.getName());
+      network.unmarkOutput(t);
+    }
+    return dropped;
+  }
+
+  private void addProfile(IBuilderConfig config, GraphPlan plan, int k,
+      List<TensorSpec> inputs) {
+    IOptimizationProfile profile = builder.createOptimizationProfile();
+    for (TensorSpec input : inputs) {
+      InputShapes s = plan.shapes(k, input.name());
+      boolean dynamic = false;
+      for (int a = 0; a < input.rank(); a++) {
+        dynamic |= input.isDynamic(a);
+      }
+      if (!dynamic || s == null) {
+        continue;
+      }
+      set(profile, s.input(), OptProfileSelector.kMIN, s.min());
+      set(profile, s.input(), OptProfileSelector.kOPT, s.opt());
+      set(profile, s.input(), OptProfileSelector.kMAX, s.max());
+    }
+    // addOptimizationProfile validates the profile and returns its index, or -1.
+    if (config.addOptimizationProfile(profile) != k) {
+      throw new BackendException("TensorRT refused profile " + k + " of " + plan.source()
+          + ": " + log.drain(), null);
+    }
+  }
+
+  private void set(IOptimizationProfile profile, String input, OptProfileSelector which,
+      long[] shape) {
+    try (Dims64 dims = new Dims64()) {
+      dims.nbDims(shape.length);
+      for (int a = 0; a < shape.length; a++) {
+        dims.d(a, shape[a]);
+      }
+      if (!profile.setDimensions(input, which, dims)) {
+        throw new BackendException("TensorRT refused " + which + " dims for '" + input + "': "
+            + log.drain(), null);
+      }
+    }
+  }
+
+  private static String parserErrors(IParser parser) {
+    List<String> errors = new ArrayList<>();
+    for (int i = 0; i < parser.getNbErrors(); i++) {
+      IParserError e = parser.getError(i);
+      errors.add(e.desc() + " (node " + e.node() + " " + e.nodeName() + ")");
+    }
+    return errors.isEmpty() ? "no parser error" : String.join("; ", errors);
+  }
+
+  @Override
+  public void close() {
+    if (cache != null) {
+      cache.deallocate();
+    }
+    builder.deallocate();
+    log.deallocate();
+  }
+}

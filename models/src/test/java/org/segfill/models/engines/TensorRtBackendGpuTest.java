@@ -1,0 +1,180 @@
+package org.segfill.models.engines;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.segfill.engine.backend.DType;
+import org.segfill.engine.backend.Session;
+import org.segfill.engine.backend.ShapeRange;
+import org.segfill.engine.backend.Tensor;
+import org.segfill.engine.backend.TensorSpec;
+import org.segfill.engine.backend.ort.OrtBackend;
+import org.segfill.engine.backend.tensorrt.EngineManifest;
+import org.segfill.engine.backend.tensorrt.PlanMetadata;
+import org.segfill.engine.backend.tensorrt.TrtBackend;
+import org.segfill.models.testbundle.TestBundles;
+
+/**
+ * TensorRT against ONNX Runtime CPU on every graph of the tiny SAM and SDXL bundles, with plans
+ * built inside the test by {@link BuildEngines}; and the load-time refusals. Skipped without a
+ * CUDA device and TensorRT, with the reason.
+ */
+@RequiresTensorRt
+class TensorRtBackendGpuTest {
+
+  /** fp16 plans: |trt - ort| <= ABS + REL * |ort|, elementwise. */
+  private static final double ABS = 2e-2;
+  private static final double REL = 2e-2;
+
+  @TempDir static Path root;
+  static Path sam;
+  static Path sdxl;
+  static EngineManifest samManifest;
+  static EngineManifest sdxlManifest;
+
+  @BeforeAll
+  static void buildPlans() throws IOException {
+    sam = TestBundles.writeSam(root.resolve("sam")).resolve(TestBundles.SAM_ONNX);
+    sdxl = TestBundles.writeSdxl(root.resolve("sdxl"));
+    BuildOptions options = new BuildOptions(2, root.resolve("timing.cache"));
+    samManifest = BuildEngines.run(sam, EngineManifest.defaultDir(sam), options, System.out::println);
+    sdxlManifest = BuildEngines.run(sdxl, EngineManifest.defaultDir(sdxl), options,
+        System.out::println);
+  }
+
+  @Test
+  void everyPlanMatchesOnnxRuntimeCpuOnRandomInputs() {
+    compareAll(sam, samManifest);
+    compareAll(sdxl, sdxlManifest);
+  }
+
+  @Test
+  void theManifestRecordsHashesAndTheBuildTarget() throws IOException {
+    assertEquals(2, samManifest.plans().size());
+    assertEquals(5, sdxlManifest.plans().size());
+    PlanMetadata decoder = samManifest.forSource("decoder.onnx").orElseThrow();
+    assertEquals(List.of("masks"), decoder.droppedOutputs().stream()
+        .filter("masks"::equals).toList(), "the data-dependent masks output is dropped");
+    assertEquals(TrtBackend.runningIdentity(), decoder.builtOn());
+    assertTrue(Files.isRegularFile(root.resolve("timing.cache")));
+  }
+
+  @Test
+  void aTamperedPlanIsRefusedWithBothHashes() throws IOException {
+    Path copy = Files.createDirectories(root.resolve("tampered"));
+    Path engines = EngineManifest.defaultDir(sam);
+    for (Path f : List.of(engines.resolve("sam_decoder.plan"),
+        engines.resolve(EngineManifest.FILE), engines.resolve("sam_encoder.plan"))) {
+      Files.copy(f, copy.resolve(f.getFileName()));
+    }
+    byte[] plan = Files.readAllBytes(copy.resolve("sam_decoder.plan"));
+    plan[plan.length / 2] ^= 1;
+    Files.write(copy.resolve("sam_decoder.plan"), plan);
+    TrtBackend backend = new TrtBackend(sam, copy, List.of(sam, copy));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> backend.open(sam.resolve("decoder.onnx")));
+    assertTrue(e.getMessage().contains("differs from the manifest's"), e.getMessage());
+  }
+
+  @Test
+  void aPlanOutsideTheTrustedFoldersIsRefused() {
+    TrtBackend backend = new TrtBackend(sam, EngineManifest.defaultDir(sam),
+        List.of(EngineManifest.defaultDir(sam)));
+    // The manifest is inside, so construction works; narrowing the roots to another folder
+    // refuses before any byte is read.
+    assertThrows(IllegalArgumentException.class, () -> new TrtBackend(sam,
+        EngineManifest.defaultDir(sam), List.of(root.resolve("sdxl"))));
+    backend.open(sam.resolve("encoder.onnx")).close();
+  }
+
+  @Test
+  void shapesOutsideTheProfileAreRefusedBeforeRunning() {
+    TrtBackend backend = new TrtBackend(sam, EngineManifest.defaultDir(sam), List.of(sam));
+    try (Session decoder = backend.open(sam.resolve("decoder.onnx"))) {
+      Map<String, Tensor> inputs = inputs(decoder, 67);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> decoder.runAll(inputs));
+      assertTrue(e.getMessage().contains("between 1 and 66, got 67"), e.getMessage());
+    }
+  }
+
+  private static void compareAll(Path bundle, EngineManifest manifest) {
+    TrtBackend trt = new TrtBackend(bundle, EngineManifest.defaultDir(bundle), List.of(bundle));
+    OrtBackend ort = new OrtBackend(2);
+    for (PlanMetadata plan : manifest.plans()) {
+      Path graph = bundle.resolve(plan.source());
+      try (Session t = trt.open(graph); Session o = ort.open(graph)) {
+        Map<String, Tensor> in = inputs(t, -1);
+        Set<String> wanted = new java.util.LinkedHashSet<>();
+        t.outputs().forEach(s -> wanted.add(s.name()));
+        Map<String, Tensor> want = o.run(in, wanted);
+        Map<String, Tensor> got = t.run(in, wanted);
+        for (String name : wanted) {
+          float[] a = got.get(name).toFloatArray();
+          float[] b = want.get(name).toFloatArray();
+          assertEquals(b.length, a.length, plan.source() + " " + name);
+          for (int i = 0; i < a.length; i++) {
+            double tol = ABS + REL * Math.abs(b[i]);
+            int at = i;
+            assertTrue(Math.abs(a[i] - b[i]) <= tol, () -> plan.source() + " " + name + "[" + at
+                + "]: tensorrt " + a[at] + ", onnxruntime " + b[at]);
+          }
+        }
+      }
+    }
+  }
+
+  // Random inputs at each input's largest size in the profile (or `points` points).
+  private static Map<String, Tensor> inputs(Session s, int points) {
+    Random random = new Random(6);
+    Map<String, ShapeRange> ranges = new LinkedHashMap<>();
+    s.inputRanges().forEach(r -> ranges.put(r.name(), r));
+    Map<String, Tensor> in = new LinkedHashMap<>();
+    for (TensorSpec spec : s.inputs()) {
+      long[] shape = spec.shape();
+      ShapeRange r = ranges.get(spec.name());
+      for (int a = 0; a < shape.length; a++) {
+        if (shape[a] < 0) {
+          shape[a] = r == null ? 1 : Math.min(r.max()[a], Math.max(r.min()[a], 2));
+        }
+      }
+      if (points > 0 && spec.name().startsWith("point_")) {
+        shape[1] = points;
+      }
+      int n = (int) org.segfill.engine.backend.Shapes.elementCount(shape);
+      if (spec.dtype() == DType.INT64) {
+        long[] v = new long[n];
+        for (int i = 0; i < n; i++) {
+          v[i] = random.nextInt(40);
+        }
+        in.put(spec.name(), Tensor.ofLongs(shape, v));
+      } else {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+          v[i] = switch (spec.name()) {
+            case "orig_im_size" -> 1024f;
+            case "point_labels" -> 1f;
+            case "has_mask_input" -> 0f;
+            case "timestep" -> 500f;
+            case "point_coords" -> random.nextFloat() * 1024f;
+            default -> random.nextFloat() * 2 - 1;
+          };
+        }
+        in.put(spec.name(), Tensor.ofFloats(shape, v));
+      }
+    }
+    return in;
+  }
+}

@@ -1,0 +1,155 @@
+package org.segfill.models.engines;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.segfill.engine.backend.ort.OrtBackend;
+import org.segfill.engine.backend.tensorrt.EngineManifest;
+import org.segfill.engine.backend.tensorrt.TrtBackend;
+import org.segfill.engine.image.RgbImage;
+import org.segfill.engine.inpaint.RepaintShape;
+import org.segfill.engine.inpaint.Target;
+import org.segfill.engine.mask.Mask;
+import org.segfill.engine.sam.SamPredictor;
+import org.segfill.engine.sam.SamPrompt;
+import org.segfill.engine.sdxl.Generation;
+import org.segfill.engine.sdxl.InpaintRequest;
+import org.segfill.engine.sdxl.ProgressListener;
+import org.segfill.engine.sdxl.Region;
+import org.segfill.engine.sdxl.SdxlInpaintPipeline;
+import org.segfill.engine.sdxl.StepProgress;
+import org.segfill.engine.sdxl.scheduler.Sampler;
+import org.segfill.engine.segment.Point;
+import org.segfill.engine.segment.Prompt;
+import org.segfill.models.bundle.SamBundle;
+import org.segfill.models.bundle.SdxlBundle;
+import org.segfill.models.testbundle.TestBundles;
+import org.segfill.models.testbundle.TwoShapesScene;
+
+/**
+ * The TensorRT path end to end on the tiny bundles: inpainting through the device-resident loop
+ * against ONNX Runtime CPU, the loop's progress and cancel, and no device-memory growth over 100
+ * requests. Skipped without a CUDA device and TensorRT, with the reason.
+ */
+@RequiresTensorRt
+class TensorRtInpaintGpuTest {
+
+  /** Mean absolute difference allowed between the two backends' images, in 8-bit levels. */
+  private static final double MEAN_LEVELS = 3.0;
+  /** Device memory the 100 requests may add (allocator slack), bytes. */
+  private static final long GROWTH = 16L << 20;
+
+  private static final TwoShapesScene SCENE = TwoShapesScene.landscape();
+  @TempDir static Path root;
+  static Path sdxl;
+  static Path sam;
+  static SdxlInpaintPipeline trt;
+  static SdxlInpaintPipeline cpu;
+  static Mask ellipse;
+
+  @BeforeAll
+  static void open() throws IOException {
+    sdxl = TestBundles.writeSdxl(root.resolve("sdxl"));
+    sam = TestBundles.writeSam(root.resolve("sam")).resolve(TestBundles.SAM_ONNX);
+    BuildOptions options = new BuildOptions(2, null);
+    BuildEngines.run(sdxl, EngineManifest.defaultDir(sdxl), options, System.out::println);
+    BuildEngines.run(sam, EngineManifest.defaultDir(sam), options, System.out::println);
+    SdxlBundle bundle = SdxlBundle.locate(sdxl);
+    trt = new SdxlInpaintPipeline(bundle.open(new TrtBackend(sdxl,
+        EngineManifest.defaultDir(sdxl), List.of(sdxl))), bundle.settings(), "tensorrt");
+    cpu = new SdxlInpaintPipeline(bundle.open(new OrtBackend(2)), bundle.settings(),
+        "onnxruntime-cpu");
+    ellipse = Mask.of(SCENE.width(), SCENE.height(), SCENE.ellipseMask());
+  }
+
+  @AfterAll
+  static void close() {
+    if (trt != null) {
+      trt.close();
+      cpu.close();
+      ellipse.close();
+    }
+  }
+
+  private static InpaintRequest request(int steps) {
+    return new InpaintRequest(Target.BACKGROUND, "a photo", null, 7.5, steps, 0.99, 42, 1,
+        Sampler.EULER_ANCESTRAL, Region.FULL, RepaintShape.DEFAULT, false);
+  }
+
+  @Test
+  void tensorRtAndOnnxRuntimeCpuInpaintTheSameImage() {
+    RgbImage a = trt.generate(SCENE.image(), ellipse, request(20), ProgressListener.NONE,
+        () -> false).variants().get(0).image();
+    RgbImage b = cpu.generate(SCENE.image(), ellipse, request(20), ProgressListener.NONE,
+        () -> false).variants().get(0).image();
+    double sum = 0;
+    for (int i = 0; i < a.rgb().length; i++) {
+      sum += Math.abs((a.rgb()[i] & 0xff) - (b.rgb()[i] & 0xff));
+    }
+    double mean = sum / a.rgb().length;
+    assertTrue(mean <= MEAN_LEVELS, "mean difference " + mean + " levels");
+  }
+
+  @Test
+  void theLoopReportsEveryStepInOrder() {
+    List<Integer> steps = new ArrayList<>();
+    Generation g = trt.generate(SCENE.image(), ellipse, request(12), recording(steps),
+        () -> false);
+    assertEquals(1, g.variants().size());
+    List<Integer> expected = new ArrayList<>();
+    for (int k = 1; k <= 12; k++) {
+      expected.add(k);
+    }
+    assertEquals(expected, steps);
+  }
+
+  @Test
+  void cancelTakesEffectAtTheNextStepBoundary() {
+    List<Integer> steps = new ArrayList<>();
+    assertThrows(CancellationException.class, () -> trt.generate(SCENE.image(), ellipse,
+        request(30), recording(steps), () -> steps.size() >= 3));
+    // Steps already queued when the cancel was seen may still finish, no more.
+    assertTrue(steps.size() >= 3 && steps.size() <= 3 + 2, "steps seen: " + steps);
+  }
+
+  @Test
+  void oneHundredRequestsDoNotGrowDeviceMemory() {
+    SamBundle bundle = SamBundle.locate(sam);
+    try (SamPredictor predictor = new SamPredictor(bundle.open(new TrtBackend(sam,
+        EngineManifest.defaultDir(sam), List.of(sam))))) {
+      var embedding = predictor.embed(SCENE.image());
+      double[] c = SCENE.ellipseClick();
+      SamPrompt click = SamPrompt.of(Prompt.of(new Point(c[0], c[1], true)));
+      predictor.predict(embedding, click);
+      trt.generate(SCENE.image(), ellipse, request(2), ProgressListener.NONE, () -> false);
+      long before = TrtGpu.deviceBytesInUse();
+      for (int i = 0; i < 100; i++) {
+        predictor.predict(predictor.embed(SCENE.image()), click);
+        if (i % 10 == 0) {
+          trt.generate(SCENE.image(), ellipse, request(2), ProgressListener.NONE, () -> false);
+        }
+      }
+      long growth = TrtGpu.deviceBytesInUse() - before;
+      assertTrue(growth <= GROWTH, "device memory grew by " + growth + " bytes");
+    }
+  }
+
+  private static ProgressListener recording(List<Integer> steps) {
+    return new ProgressListener() {
+      @Override
+      public void onStep(StepProgress p) {
+        steps.add(p.step());
+      }
+    };
+  }
+}
