@@ -1,0 +1,128 @@
+// Runs one generation job at a time: starts it, follows its server-sent events into the
+// progress bar and the job line, hands each result to the gallery, and cancels on request.
+
+import * as api from './api.js';
+
+/** The job panel: progress bar, state line and cancel button. */
+export class JobPanel {
+  #progress = document.getElementById('progress');
+  #state = document.getElementById('job-state');
+  #cancel = document.getElementById('cancel');
+  #generate = document.getElementById('generate');
+  #events = null;
+  #job = null;
+  #count = 1;
+  #results = 0;
+  #onResult;
+  #onError;
+
+  /** {@code onResult(jobId, result)} for each finished variant; {@code onError(e)} on failure. */
+  constructor(onResult, onError) {
+    this.#onResult = onResult;
+    this.#onError = onError;
+    this.#cancel.addEventListener('click', () => this.cancel());
+  }
+
+  /** Whether a job is queued or running. */
+  get busy() {
+    return this.#job !== null;
+  }
+
+  /** Starts a job for {@code body}; errors (problem+json) reject. */
+  async start(body) {
+    const created = await api.createJob(body);
+    this.#job = created.id;
+    this.#count = created.request.count;
+    this.#results = 0;
+    this.#progress.value = 0;
+    this.#progress.dataset.step = '0';
+    this.#progress.dataset.steps = '0';
+    this.#progress.dataset.results = '0';
+    this.#progress.dataset.events = '0';
+    this.#state.dataset.jobId = created.id;
+    const seed = created.request.seed;
+    this.#setState('queued', `Job ${created.id} queued (seed ${seed}).`);
+    this.#generate.disabled = true;
+    this.#cancel.disabled = false;
+    this.#follow(created.events);
+    return created;
+  }
+
+  /** Asks the server to cancel the current job; the events stream says when it stopped. */
+  async cancel() {
+    if (!this.#job) {
+      return;
+    }
+    this.#cancel.disabled = true;
+    try {
+      await api.cancelJob(this.#job);
+    } catch (e) {
+      this.#onError(e);
+    }
+  }
+
+  #follow(url) {
+    const events = new EventSource(url);
+    this.#events = events;
+    const data = (e) => JSON.parse(e.data);
+    events.addEventListener('queued', () => this.#setState('queued', 'Waiting for a worker…'));
+    events.addEventListener('step', (e) => this.#step(data(e)));
+    events.addEventListener('result', (e) => {
+      const r = data(e);
+      this.#results = Math.max(this.#results, r.index + 1);
+      this.#progress.dataset.results = String(this.#results);
+      this.#showProgress(0, 1);
+      this.#onResult(this.#job, r);
+    });
+    events.addEventListener('done', (e) => {
+      const done = data(e);
+      this.#progress.value = 1;
+      const warnings = (done.warnings || []).join(' ');
+      this.#end('succeeded', `Done: ${done.results.length} result(s). ${warnings}`);
+    });
+    events.addEventListener('failed', (e) => {
+      const failed = data(e);
+      const why = failed.error ? failed.error.detail || failed.error.title : 'unknown error';
+      this.#end('failed', `Failed: ${why}`);
+      if (failed.error) {
+        this.#onError({ title: 'The job failed', detail: why, status: failed.error.status });
+      }
+    });
+    events.addEventListener('cancelled', (e) => {
+      const c = data(e);
+      this.#end('cancelled', `Cancelled at step ${c.step} of ${c.steps}.`);
+    });
+  }
+
+  #step(s) {
+    this.#progress.dataset.events = String(Number(this.#progress.dataset.events) + 1);
+    this.#progress.dataset.step = String(s.step);
+    this.#progress.dataset.steps = String(s.steps);
+    this.#showProgress(s.step, s.steps);
+    this.#setState('running', `Variant ${this.#results + 1} of ${this.#count}:`
+      + ` step ${s.step} of ${s.steps}`);
+  }
+
+  // Steps count per variant; the bar covers all variants of the job.
+  #showProgress(step, steps) {
+    const within = steps > 0 ? step / steps : 0;
+    const overall = Math.min(1, (this.#results + within) / this.#count);
+    this.#progress.value = Math.max(Number(this.#progress.value), overall);
+  }
+
+  #end(state, text) {
+    if (this.#events) {
+      this.#events.close();
+      this.#events = null;
+    }
+    this.#setState(state, text);
+    this.#job = null;
+    this.#generate.disabled = false;
+    this.#cancel.disabled = true;
+  }
+
+  #setState(state, text) {
+    this.#state.dataset.state = state;
+    this.#state.textContent = text;
+  }
+}
