@@ -2,13 +2,16 @@
 // image's own pixels. The canvas's drawing buffer is the image's size, so only the CSS scale
 // and the canvas's border lie between a mouse event and an image pixel.
 
+const EDGE = 0.01;
+
 /** Image pixel coordinates (continuous, x right, y down) of a mouse event over the canvas. */
 export function eventToImage(canvas, event) {
   const rect = canvas.getBoundingClientRect();
   // getBoundingClientRect includes the border; clientLeft/Top are its widths.
   const x = (event.clientX - rect.left - canvas.clientLeft) * (canvas.width / canvas.clientWidth);
   const y = (event.clientY - rect.top - canvas.clientTop) * (canvas.height / canvas.clientHeight);
-  return { x: clamp(x, 0, canvas.width), y: clamp(y, 0, canvas.height) };
+  // The API takes x in [0, width): a press on the far edge is the last pixel's far side.
+  return { x: clamp(x, 0, canvas.width - EDGE), y: clamp(y, 0, canvas.height - EDGE) };
 }
 
 /** Image pixels per CSS pixel (1 when the canvas is shown at its natural size). */

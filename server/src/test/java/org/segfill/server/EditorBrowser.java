@@ -121,6 +121,22 @@ final class EditorBrowser implements AutoCloseable {
   /** Uploads {@code file} through the file picker and waits for the photo to show. */
   void upload(Path file) {
     byId("file-input").sendKeys(file.toAbsolutePath().toString());
+    awaitPhoto();
+  }
+
+  /** Drops a PNG file named {@code name} on the stage, as a drag from the desktop would. */
+  void drop(byte[] png, String name) {
+    ((JavascriptExecutor) driver).executeScript(
+        "const bytes = Uint8Array.from(atob(arguments[0]), (c) => c.charCodeAt(0));"
+            + " const dt = new DataTransfer();"
+            + " dt.items.add(new File([bytes], arguments[1], { type: 'image/png' }));"
+            + " document.getElementById('stage').dispatchEvent(new DragEvent('drop',"
+            + " { dataTransfer: dt, bubbles: true, cancelable: true }));",
+        java.util.Base64.getEncoder().encodeToString(png), name);
+    awaitPhoto();
+  }
+
+  private void awaitPhoto() {
     await("the photo is shown", Duration.ofSeconds(30),
         () -> !byId("canvas").getDomAttribute("data-image-id").isEmpty());
     settle();

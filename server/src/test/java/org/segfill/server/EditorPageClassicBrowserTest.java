@@ -3,7 +3,6 @@ package org.segfill.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -18,8 +17,8 @@ import org.segfill.models.testbundle.TwoShapesScene;
  * The editor page in headless Chromium on the default configuration (no bundles, classic
  * engines): the page says what the classic engine can and cannot do, a click on the rectangle
  * gives the rectangle's mask (a wrong screen-to-photo mapping would land on the ellipse or the
- * background), negative points, point removal and a box work, and a refused job shows the
- * server's problem with its field marked.
+ * background), negative points, point removal and a box work, a refused job shows the server's
+ * problem with its field marked, and a removal runs on the classic fill.
  */
 class EditorPageClassicBrowserTest {
 
@@ -61,8 +60,10 @@ class EditorPageClassicBrowserTest {
     assertTrue(text.contains("It can") && text.contains("It cannot"), text);
     assertTrue(text.contains("--sdxl"), "and how to get generation: " + text);
 
-    Path photo = Files.write(dir.resolve("scene.png"), Scenes.png(SCENE));
-    browser.upload(photo);
+    // Dropped rather than picked (the SDXL test uses the picker).
+    browser.drop(Scenes.png(SCENE), "scene.png");
+    assertEquals(String.valueOf(W), browser.data("canvas", "width"));
+    assertEquals(String.valueOf(H), browser.data("canvas", "height"));
     assertTrue(browser.displayScale(W) > 1.4);
 
     double[] c = SCENE.rectangleClick();
@@ -109,5 +110,22 @@ class EditorPageClassicBrowserTest {
     assertEquals("target", browser.data("error", "field"));
     assertEquals("true", browser.byId("target").getDomAttribute("aria-invalid"));
     assertTrue(browser.errorText().contains("SDXL"), browser.errorText());
+
+    // target=remove runs on the classic fill: one result in the gallery, with no seed.
+    browser.byId("error-dismiss").click();
+    browser.byId("target").findElement(By.cssSelector("option[value='remove']")).click();
+    WebElement count = browser.byId("count");
+    count.clear();
+    count.sendKeys("1");
+    browser.byId("generate").click();
+    browser.await("the classic job ends", Duration.ofSeconds(60),
+        () -> !browser.data("job-state", "state").matches("idle|queued|running"));
+    assertEquals("succeeded", browser.data("job-state", "state"),
+        browser.byId("job-state").getText());
+    assertEquals("", browser.errorText());
+    assertEquals(1, browser.dataLong("gallery", "count"));
+    WebElement result = browser.byId("gallery").findElement(By.cssSelector(".result"));
+    assertEquals("", result.getDomAttribute("data-seed"), "the classic fill has no seed");
+    assertEquals(1.0, Double.parseDouble(browser.byId("progress").getDomProperty("value")));
   }
 }
