@@ -29,9 +29,13 @@ import org.openqa.selenium.interactions.Actions;
  */
 final class EditorBrowser implements AutoCloseable {
 
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final List<Path> CHROMIUM = List.of(Path.of("/usr/lib/chromium/chromium"),
-      Path.of("/usr/bin/chromium"));
+  /** Debian's driver; {@code -Dsegfill.chromedriver=PATH} names another. */
+  static final Path CHROMEDRIVER = Path.of(System.getProperty("segfill.chromedriver",
+      "/usr/bin/chromedriver"));
+  /** Debian's browser (the binary, then its launcher); {@code -Dsegfill.chromium=PATH}. */
+  private static final List<Path> CHROMIUM = System.getProperty("segfill.chromium") != null
+      ? List.of(Path.of(System.getProperty("segfill.chromium")))
+      : List.of(Path.of("/usr/lib/chromium/chromium"), Path.of("/usr/bin/chromium"));
   /** A small window, so the 320 px test photo is shown enlarged (not at 1:1). */
   private static final String WINDOW = "--window-size=1000,900";
 
