@@ -19,8 +19,7 @@ export function readJobForm(form, imageId, maskId) {
     maskGrow: Number(f.maskGrow.value),
     maskFeather: Number(f.maskFeather.value),
     colorMatch: f.colorMatch.checked,
-    // Previews arrive as data: URIs, which the page's CSP (img-src 'self') would block.
-    previews: false,
+    previews: true,
   };
   if (f.seed.value.trim() !== '') {
     body.seed = Number(f.seed.value);

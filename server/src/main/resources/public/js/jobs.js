@@ -2,10 +2,12 @@
 // progress bar and the job line, hands each result to the gallery, and cancels on request.
 
 import * as api from './api.js';
+import { drawPreview } from './preview.js';
 
 /** The job panel: progress bar, state line and cancel button. */
 export class JobPanel {
   #progress = document.getElementById('progress');
+  #preview = document.getElementById('preview');
   #state = document.getElementById('job-state');
   #cancel = document.getElementById('cancel');
   #generate = document.getElementById('generate');
@@ -39,6 +41,8 @@ export class JobPanel {
     this.#progress.dataset.steps = '0';
     this.#progress.dataset.results = '0';
     this.#progress.dataset.events = '0';
+    this.#preview.hidden = true;
+    this.#preview.dataset.previews = '0';
     this.#state.dataset.jobId = created.id;
     const seed = created.request.seed;
     this.#setState('queued', `Job ${created.id} queued (seed ${seed}).`);
@@ -96,6 +100,11 @@ export class JobPanel {
 
   #step(s) {
     this.#progress.dataset.events = String(Number(this.#progress.dataset.events) + 1);
+    if (s.preview) {
+      drawPreview(this.#preview, s.preview).catch(() => {
+        // A preview that does not decode is skipped; the progress bar carries on.
+      });
+    }
     this.#progress.dataset.step = String(s.step);
     this.#progress.dataset.steps = String(s.steps);
     this.#showProgress(s.step, s.steps);

@@ -5,6 +5,8 @@ import { imagePixelsPerCssPixel } from './view.js';
 
 const MASK_RGB = [30, 144, 255];
 const MASK_ALPHA = 120;
+// Decoded mask PNGs kept for undo/redo; the oldest is dropped (and fetched again if needed).
+const MAX_CACHED_MASKS = 32;
 
 /** The editor canvas: set the photo and mask, then call draw() with the prompt state. */
 export class Overlay {
@@ -88,6 +90,9 @@ export class Overlay {
       image.src = url;
       await image.decode();
       this.#maskPngs.set(url, image);
+      if (this.#maskPngs.size > MAX_CACHED_MASKS) {
+        this.#maskPngs.delete(this.#maskPngs.keys().next().value);
+      }
     }
     return image;
   }

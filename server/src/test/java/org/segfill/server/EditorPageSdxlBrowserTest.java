@@ -161,6 +161,10 @@ class EditorPageSdxlBrowserTest {
     assertEquals(1.0, seen.get(seen.size() - 1), 1e-9);
     assertTrue(browser.dataLong("progress", "events") >= 3);
     assertEquals(3, browser.dataLong("progress", "results"));
+    // Step previews are drawn (decoded in the page: the CSP forbids data: images).
+    assertTrue(browser.dataLong("preview", "previews") >= 1);
+    long previewWidth = Long.parseLong(browser.byId("preview").getDomProperty("width"));
+    assertTrue(previewWidth > 1 && previewWidth <= 128, "preview width " + previewWidth);
     JsonNode job = api.get("/v1/jobs/" + firstJob).json();
     assertEquals(subject, job.get("request").get("mask").asText(), "the job used the mask shown");
     assertEquals(100, job.get("request").get("steps").asInt());
