@@ -173,10 +173,13 @@ class EditorPageSdxlBrowserTest {
     // A second job, cancelled while it runs.
     setField("steps", "150");
     browser.byId("generate").click();
+    // The page resets the step count before it names the new job, so this sees its own steps.
     browser.await("the second job runs", Duration.ofSeconds(60),
-        () -> browser.dataLong("progress", "events") > 0);
+        () -> !firstJob.equals(browser.data("job-state", "job-id"))
+            && browser.dataLong("progress", "events") > 0);
     String secondJob = browser.data("job-state", "job-id");
     assertNotEquals(firstJob, secondJob);
+    assertTrue(browser.byId("cancel").isEnabled());
     browser.byId("cancel").click();
     browser.await("the second job is cancelled", Duration.ofSeconds(30),
         () -> "cancelled".equals(browser.data("job-state", "state")));
