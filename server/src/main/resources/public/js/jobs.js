@@ -4,6 +4,9 @@
 import * as api from './api.js';
 import { drawPreview } from './preview.js';
 
+const MAX_RECONNECTS = 3;
+const RECONNECT_MS = 1000;
+
 /** The job panel: progress bar, state line and cancel button. */
 export class JobPanel {
   #progress = document.getElementById('progress');
@@ -11,7 +14,7 @@ export class JobPanel {
   #state = document.getElementById('job-state');
   #cancel = document.getElementById('cancel');
   #generate = document.getElementById('generate');
-  #events = null;
+  #stop = null;
   #job = null;
   #count = 1;
   #results = 0;
@@ -65,37 +68,60 @@ export class JobPanel {
     }
   }
 
-  #follow(url) {
-    const events = new EventSource(url);
-    this.#events = events;
-    const data = (e) => JSON.parse(e.data);
-    events.addEventListener('queued', () => this.#setState('queued', 'Waiting for a worker…'));
-    events.addEventListener('step', (e) => this.#step(data(e)));
-    events.addEventListener('result', (e) => {
-      const r = data(e);
-      this.#results = Math.max(this.#results, r.index + 1);
-      this.#progress.dataset.results = String(this.#results);
-      this.#showProgress(0, 1);
-      this.#onResult(this.#job, r);
-    });
-    events.addEventListener('done', (e) => {
-      const done = data(e);
-      this.#progress.value = 1;
-      const warnings = (done.warnings || []).join(' ');
-      this.#end('succeeded', `Done: ${done.results.length} result(s). ${warnings}`);
-    });
-    events.addEventListener('failed', (e) => {
-      const failed = data(e);
-      const why = failed.error ? failed.error.detail || failed.error.title : 'unknown error';
-      this.#end('failed', `Failed: ${why}`);
-      if (failed.error) {
-        this.#onError({ title: 'The job failed', detail: why, status: failed.error.status });
+  // Events come from a fetch stream (api.js). If it ends before the job does (a proxy's
+  // timeout, a restart), it is opened again: the server replays the state and the results.
+  #follow(url, retries = MAX_RECONNECTS) {
+    const job = this.#job;
+    this.#stop = api.streamEvents(url, (name, data) => this.#event(name, data), (error) => {
+      if (this.#job !== job) {
+        return;
+      }
+      if (retries > 0) {
+        setTimeout(() => {
+          if (this.#job === job) {
+            this.#follow(url, retries - 1);
+          }
+        }, RECONNECT_MS);
+      } else {
+        this.#end('unknown', 'Lost the job\'s event stream.');
+        this.#onError(error || { title: 'Lost the job\'s event stream', detail: 'Reload'
+          + ' the page; finished results stay on the server.' });
       }
     });
-    events.addEventListener('cancelled', (e) => {
-      const c = data(e);
-      this.#end('cancelled', `Cancelled at step ${c.step} of ${c.steps}.`);
-    });
+  }
+
+  #event(name, data) {
+    switch (name) {
+      case 'queued':
+        this.#setState('queued', 'Waiting for a worker…');
+        break;
+      case 'step':
+        this.#step(data);
+        break;
+      case 'result':
+        this.#results = Math.max(this.#results, data.index + 1);
+        this.#progress.dataset.results = String(this.#results);
+        this.#showProgress(0, 1);
+        this.#onResult(this.#job, data);
+        break;
+      case 'done':
+        this.#progress.value = 1;
+        this.#end('succeeded', `Done: ${data.results.length} result(s).`
+          + ` ${(data.warnings || []).join(' ')}`);
+        break;
+      case 'failed': {
+        const why = data.error ? data.error.detail || data.error.title : 'unknown error';
+        this.#end('failed', `Failed: ${why}`);
+        this.#onError({ title: 'The job failed', detail: why,
+          status: data.error ? data.error.status : '' });
+        break;
+      }
+      case 'cancelled':
+        this.#end('cancelled', `Cancelled at step ${data.step} of ${data.steps}.`);
+        break;
+      default:
+        break;
+    }
   }
 
   #step(s) {
@@ -120,9 +146,9 @@ export class JobPanel {
   }
 
   #end(state, text) {
-    if (this.#events) {
-      this.#events.close();
-      this.#events = null;
+    if (this.#stop) {
+      this.#stop();
+      this.#stop = null;
     }
     this.#setState(state, text);
     this.#job = null;

@@ -15,6 +15,7 @@ import { MaskHistory } from './mask-history.js';
 import { applyOps, morphOp, strokeOp } from './mask-tools.js';
 import { Overlay } from './overlay.js';
 import { Prompt } from './prompt.js';
+import { askForToken } from './token.js';
 import { initUpload } from './upload.js';
 import { fitToBox } from './view.js';
 
@@ -23,7 +24,8 @@ const canvas = $('canvas');
 const overlay = new Overlay(canvas);
 const prompt = new Prompt();
 const history = new MaskHistory();
-const jobs = new JobPanel((jobId, r) => addResult($('gallery'), photo.url, jobId, r), showError);
+const jobs = new JobPanel((jobId, r) => addResult($('gallery'), photo.bitmap, jobId, r)
+  .catch(showError), showError);
 
 let photo = null;
 let caps = { box: false, previousMask: false };
@@ -86,14 +88,12 @@ async function openPhoto(file) {
   clearError();
   status(`Uploading ${file.name}…`);
   const uploaded = await api.uploadImage(file);
-  const image = new Image();
-  image.src = uploaded.url;
-  await image.decode();
-  photo = uploaded;
+  const { bitmap } = await api.png(uploaded.url);
+  photo = { ...uploaded, bitmap };
   canvas.dataset.imageId = photo.id;
   canvas.dataset.width = String(photo.width);
   canvas.dataset.height = String(photo.height);
-  overlay.setPhoto(image);
+  overlay.setPhoto(bitmap);
   fit();
   prompt.clear();
   history.clear();
@@ -259,9 +259,24 @@ $('job-form').addEventListener('submit', (e) => {
   enqueue(() => jobs.start(readJobForm($('job-form'), photo.id, history.current.id)));
 });
 
-enqueue(async () => {
-  const e = await loadEngines();
-  caps = { box: e.segmenter.box === true, previousMask: e.segmenter.previousMask === true };
-  document.body.dataset.ready = 'true';
-});
+// Loads the engines; a 401 asks for the token, then tries again.
+async function start() {
+  for (;;) {
+    try {
+      const e = await loadEngines();
+      caps = { box: e.segmenter.box === true, previousMask: e.segmenter.previousMask === true };
+      document.body.dataset.ready = 'true';
+      clearError();
+      return;
+    } catch (err) {
+      if (err.status !== 401) {
+        throw err;
+      }
+      showError(err);
+      await askForToken();
+    }
+  }
+}
+
+enqueue(start);
 render();

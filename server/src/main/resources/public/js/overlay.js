@@ -1,6 +1,7 @@
 // Draws the photo, the mask overlay, the box, the points and the brush stroke being drawn on
 // the editor canvas, whose drawing buffer has the photo's size.
 
+import * as api from './api.js';
 import { imagePixelsPerCssPixel } from './view.js';
 
 const MASK_RGB = [30, 144, 255];
@@ -19,12 +20,12 @@ export class Overlay {
     this.#canvas = canvas;
   }
 
-  /** Shows a new photo (an HTMLImageElement that has loaded); drops the mask. */
-  setPhoto(image) {
-    this.#photo = image;
+  /** Shows a new photo (an ImageBitmap); drops the mask. */
+  setPhoto(bitmap) {
+    this.#photo = bitmap;
     this.#maskLayer = null;
-    this.#canvas.width = image.naturalWidth;
-    this.#canvas.height = image.naturalHeight;
+    this.#canvas.width = bitmap.width;
+    this.#canvas.height = bitmap.height;
   }
 
   /** Shows the mask at {@code url} (a mask PNG of the photo's size), or none for null. */
@@ -86,12 +87,12 @@ export class Overlay {
   async #load(url) {
     let image = this.#maskPngs.get(url);
     if (!image) {
-      image = new Image();
-      image.src = url;
-      await image.decode();
+      image = (await api.png(url)).bitmap;
       this.#maskPngs.set(url, image);
       if (this.#maskPngs.size > MAX_CACHED_MASKS) {
-        this.#maskPngs.delete(this.#maskPngs.keys().next().value);
+        const oldest = this.#maskPngs.keys().next().value;
+        this.#maskPngs.get(oldest).close();
+        this.#maskPngs.delete(oldest);
       }
     }
     return image;
@@ -101,8 +102,8 @@ export class Overlay {
 // The gray mask as a translucent blue layer: selected pixels tinted, the rest clear.
 function tint(maskImage) {
   const layer = document.createElement('canvas');
-  layer.width = maskImage.naturalWidth;
-  layer.height = maskImage.naturalHeight;
+  layer.width = maskImage.width;
+  layer.height = maskImage.height;
   const ctx = layer.getContext('2d');
   ctx.drawImage(maskImage, 0, 0);
   const data = ctx.getImageData(0, 0, layer.width, layer.height);

@@ -57,8 +57,16 @@ final class EditorBrowser implements AutoCloseable {
     return CHROMIUM.stream().filter(Files::isExecutable).findFirst();
   }
 
-  /** A headless browser showing the page of the server on {@code port}. */
+  /** A headless browser showing the page of the server on {@code port}, engines shown. */
   static EditorBrowser open(int port) {
+    EditorBrowser browser = load(port);
+    browser.await("the engines are shown", Duration.ofSeconds(60),
+        browser::ready);
+    return browser;
+  }
+
+  /** A headless browser that has just loaded the page of the server on {@code port}. */
+  static EditorBrowser load(int port) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium().orElseThrow().toFile());
     // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
@@ -71,10 +79,12 @@ final class EditorBrowser implements AutoCloseable {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     driver.get("http://127.0.0.1:" + port + "/");
-    EditorBrowser browser = new EditorBrowser(driver);
-    browser.await("the engines are shown", Duration.ofSeconds(60),
-        () -> "true".equals(browser.bodyData("ready")));
-    return browser;
+    return new EditorBrowser(driver);
+  }
+
+  /** Whether the page has shown the engines (and so can be used). */
+  boolean ready() {
+    return "true".equals(bodyData("ready"));
   }
 
   ChromeDriver driver() {

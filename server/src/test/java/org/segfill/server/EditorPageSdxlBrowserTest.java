@@ -200,14 +200,16 @@ class EditorPageSdxlBrowserTest {
       assertEquals(jobId, r.getDomAttribute("data-job"));
       seeds.add(Long.parseLong(r.getDomAttribute("data-seed")));
       int k = Integer.parseInt(r.getDomAttribute("data-index"));
-      WebElement download = r.findElement(By.cssSelector("a.download"));
-      assertEquals("/v1/jobs/" + jobId + "/results/" + k + ".png",
-          download.getDomAttribute("href"));
-      WebElement after = r.findElement(By.cssSelector("img.after"));
+      assertEquals("/v1/jobs/" + jobId + "/results/" + k + ".png", r.getDomAttribute("data-url"));
       browser.await("result " + k + " loads", Duration.ofSeconds(10),
-          () -> Long.parseLong(after.getDomProperty("naturalWidth")) == W);
-      assertEquals(1, r.findElements(By.cssSelector("img.before")).size());
+          () -> "true".equals(r.getDomAttribute("data-loaded")));
+      assertEquals(String.valueOf(W),
+          r.findElement(By.cssSelector("canvas.after")).getDomAttribute("width"));
+      assertEquals(String.valueOf(W),
+          r.findElement(By.cssSelector("canvas.before")).getDomAttribute("width"));
       assertEquals(1, r.findElements(By.cssSelector("input.compare-slider")).size());
+      String href = r.findElement(By.cssSelector("a.download")).getDomAttribute("href");
+      assertTrue(href.startsWith("blob:"), "the download holds the fetched PNG: " + href);
     }
     seeds.sort(null);
     assertEquals(List.of(42L, 43L, 44L), seeds, "one seed per variant, from the one given");
