@@ -1,7 +1,15 @@
-// The candidate masks of the last click, with their scores and areas; one is chosen.
+// The candidate masks of the last click, each with a thumbnail, its score and its area; one
+// is chosen. Hovering a candidate shows it on the photo until the pointer leaves.
 
-/** Renders {@code masks} into {@code container}; {@code onChoose(mask)} on a choice. */
-export function showCandidates(container, masks, chosenId, onChoose) {
+import * as api from './api.js';
+
+const THUMB_WIDTH = 72;
+
+/**
+ * Renders {@code masks} into {@code container}: {@code onChoose(mask)} on a choice,
+ * {@code onHover(mask)} when the pointer enters one and {@code onHover(null)} when it leaves.
+ */
+export function showCandidates(container, masks, chosenId, onChoose, onHover) {
   container.replaceChildren();
   container.dataset.count = String(masks.length);
   masks.forEach((m, i) => {
@@ -12,9 +20,18 @@ export function showCandidates(container, masks, chosenId, onChoose) {
     b.dataset.maskId = m.id;
     b.dataset.score = String(m.score);
     b.dataset.area = String(m.area);
-    b.textContent = `#${i + 1} · score ${Number(m.score).toFixed(3)} · ${m.area} px`;
+    const thumb = document.createElement('canvas');
+    thumb.className = 'thumb';
+    const label = document.createElement('span');
+    label.textContent = `#${i + 1} · score ${Number(m.score).toFixed(3)} · ${m.area} px`;
+    b.append(thumb, label);
     b.addEventListener('click', () => onChoose(m));
+    b.addEventListener('mouseenter', () => onHover(m));
+    b.addEventListener('mouseleave', () => onHover(null));
     container.append(b);
+    drawThumb(thumb, m.url).catch(() => {
+      // A thumbnail is a convenience; the label says the same.
+    });
   });
   markChosen(container, chosenId);
 }
@@ -30,4 +47,12 @@ export function markChosen(container, maskId) {
 export function clearCandidates(container) {
   container.replaceChildren();
   container.dataset.count = '0';
+}
+
+async function drawThumb(canvas, url) {
+  const { bitmap } = await api.png(url);
+  canvas.width = THUMB_WIDTH;
+  canvas.height = Math.max(1, Math.round((bitmap.height * THUMB_WIDTH) / bitmap.width));
+  canvas.getContext('2d').drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+  bitmap.close();
 }

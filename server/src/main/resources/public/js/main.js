@@ -124,7 +124,8 @@ async function runSegment(body) {
   const best = r.masks.find((m) => m.id === r.best) || r.masks[0];
   history.push(maskState(best, r.engine));
   prompt.refinable = r.engine === 'sam' && caps.previousMask ? best.id : null;
-  showCandidates($('candidates'), r.masks, best.id, (m) => enqueue(() => choose(m, r.engine)));
+  showCandidates($('candidates'), r.masks, best.id, (m) => enqueue(() => choose(m, r.engine)),
+    (m) => preview(m).catch(showError));
   await showMask();
   const ms = Math.round(performance.now() - started);
   status(`${r.masks.length} candidate(s) from ${r.engine} in ${ms} ms; best score`
@@ -138,6 +139,13 @@ async function choose(m, engine) {
   }
   markChosen($('candidates'), m.id);
   await showMask();
+}
+
+// Shows candidate {@code m} on the photo while hovered; null shows the current mask again.
+async function preview(m) {
+  const url = m ? m.url : history.current && history.current.url;
+  await overlay.setMask(url || null);
+  render();
 }
 
 async function edit(ops) {

@@ -15,6 +15,7 @@ export class Overlay {
   #photo = null;
   #maskLayer = null;
   #maskPngs = new Map();
+  #maskRequest = 0;
 
   constructor(canvas) {
     this.#canvas = canvas;
@@ -30,12 +31,12 @@ export class Overlay {
 
   /** Shows the mask at {@code url} (a mask PNG of the photo's size), or none for null. */
   async setMask(url) {
-    if (!url) {
-      this.#maskLayer = null;
-      return;
+    // Only the latest call wins: hovering candidates quickly must not leave an older one shown.
+    const request = ++this.#maskRequest;
+    const layer = url ? tint(await this.#load(url)) : null;
+    if (request === this.#maskRequest) {
+      this.#maskLayer = layer;
     }
-    const image = await this.#load(url);
-    this.#maskLayer = tint(image);
   }
 
   /** Redraws everything: {points:[{x,y,positive}], box, stroke:{points, radius, mode}}. */

@@ -88,7 +88,12 @@ class EditorPageSdxlBrowserTest {
     for (WebElement e : candidates) {
       double score = Double.parseDouble(e.getDomAttribute("data-score"));
       assertTrue(score >= 0 && score <= 1.5, "score " + score);
+      WebElement thumb = e.findElement(By.cssSelector("canvas.thumb"));
+      browser.await("a thumbnail of each candidate", Duration.ofSeconds(10),
+          () -> "72".equals(thumb.getDomAttribute("width")));
     }
+    assertEquals(3, candidates.stream().map(e -> e.getDomAttribute("data-area")).distinct()
+        .count(), "three different candidates");
     assertEquals("true", best.getDomAttribute("aria-pressed"));
     String chosen = browser.data("mask-state", "mask-id");
     assertEquals(best.getDomAttribute("data-mask-id"), chosen);
