@@ -153,8 +153,11 @@ class EditorPageSdxlBrowserTest {
     // Three variants; the progress bar advances through the steps of each.
     setField("steps", "100");
     setField("seed", "42");
+    recordProgress();
     browser.byId("generate").click();
-    List<Double> seen = watchProgress(Duration.ofSeconds(120));
+    browser.await("the job ends", Duration.ofSeconds(120),
+        () -> browser.data("job-state", "state").matches("succeeded|failed|cancelled"));
+    List<Double> seen = recordedProgress();
     assertEquals("succeeded", browser.data("job-state", "state"), browser.byId("job-state")
         .getText());
     String firstJob = browser.data("job-state", "job-id");
@@ -220,22 +223,22 @@ class EditorPageSdxlBrowserTest {
     assertEquals(List.of(42L, 43L, 44L), seeds, "one seed per variant, from the one given");
   }
 
-  // Samples the progress bar until the job ends; returns the values seen, in order.
-  private List<Double> watchProgress(Duration timeout) {
+  // The tiny UNet can finish 100 steps faster than WebDriver polls, so the values are recorded
+  // in the page: each time the bar's step or result count changes, its value is appended.
+  private void recordProgress() {
+    browser.driver().executeScript("const bar = document.getElementById('progress');"
+        + " window.progressSeen = [];"
+        + " new MutationObserver(() => window.progressSeen.push(bar.value))"
+        + ".observe(bar, { attributes: true, attributeFilter: ['data-step', 'data-results'] });");
+  }
+
+  private List<Double> recordedProgress() {
+    @SuppressWarnings("unchecked")
+    List<Number> values = (List<Number>) browser.driver().executeScript(
+        "return window.progressSeen.concat([document.getElementById('progress').value]);");
     List<Double> seen = new ArrayList<>();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      double v = Double.parseDouble(browser.byId("progress").getDomProperty("value"));
-      if (seen.isEmpty() || seen.get(seen.size() - 1) != v) {
-        seen.add(v);
-      }
-      String state = browser.data("job-state", "state");
-      if (state.equals("succeeded") || state.equals("failed") || state.equals("cancelled")) {
-        seen.add(Double.parseDouble(browser.byId("progress").getDomProperty("value")));
-        return seen;
-      }
-    }
-    throw new AssertionError("the job did not end; progress seen " + seen);
+    values.forEach(v -> seen.add(v.doubleValue()));
+    return seen;
   }
 
   private void setField(String id, String value) {
