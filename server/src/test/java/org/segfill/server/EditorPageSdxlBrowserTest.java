@@ -179,7 +179,9 @@ class EditorPageSdxlBrowserTest {
     assertGallery(firstJob);
 
     // A second job, cancelled while it runs.
+    // The longest job the form allows (4 x 150 steps), so it is still running when cancelled.
     setField("steps", "150");
+    setField("count", "4");
     browser.byId("generate").click();
     // The page resets the step count before it names the new job, so this sees its own steps.
     browser.await("the second job runs", Duration.ofSeconds(60),
@@ -187,7 +189,8 @@ class EditorPageSdxlBrowserTest {
             && browser.dataLong("progress", "events") > 0);
     String secondJob = browser.data("job-state", "job-id");
     assertNotEquals(firstJob, secondJob);
-    assertTrue(browser.byId("cancel").isEnabled());
+    assertTrue(browser.byId("cancel").isEnabled(), () -> "job: "
+        + browser.byId("job-state").getText());
     browser.byId("cancel").click();
     browser.await("the second job is cancelled", Duration.ofSeconds(30),
         () -> "cancelled".equals(browser.data("job-state", "state")));

@@ -3,11 +3,10 @@ package org.segfill.server.jobs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +25,8 @@ public final class JobQueue {
   private final JobRunner runner;
   private final Metrics metrics;
   private final int concurrentJobs;
+  // Running plus waiting jobs admitted; at most concurrentJobs + queueLength.
+  private final Semaphore slots;
   private record Pending(Job job, Runnable task) {}
 
   private final Map<String, Pending> waiting = new ConcurrentHashMap<>();
@@ -38,10 +39,13 @@ public final class JobQueue {
     this.runner = runner;
     this.metrics = metrics;
     this.concurrentJobs = concurrentJobs;
-    BlockingQueue<Runnable> queue = queueLength == 0 ? new SynchronousQueue<>()
-        : new ArrayBlockingQueue<>(queueLength);
+    // Admission is counted here, not by a bounded executor queue: a job handed to a bounded
+    // queue sits there until an idle worker wakes up to take it, and a second job arriving in
+    // that moment was refused with 429 although a worker was free.
+    slots = new Semaphore(concurrentJobs + queueLength);
     AtomicInteger n = new AtomicInteger();
-    pool = new ThreadPoolExecutor(concurrentJobs, concurrentJobs, 0, TimeUnit.SECONDS, queue,
+    pool = new ThreadPoolExecutor(concurrentJobs, concurrentJobs, 0, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(),
         r -> {
           Thread t = new Thread(r, "segfill-job-" + n.incrementAndGet());
           t.setDaemon(true);
@@ -65,21 +69,31 @@ public final class JobQueue {
         runner.run(job);
       } finally {
         running.remove(job.id());
+        slots.release();
         double seconds = (System.nanoTime() - start) / 1e9;
         meanSeconds = 0.7 * meanSeconds + 0.3 * seconds;
       }
     };
+    if (!slots.tryAcquire()) {
+      throw full();
+    }
     waiting.put(job.id(), new Pending(job, task));
     job.queued();
     try {
       pool.execute(task);
     } catch (RejectedExecutionException e) {
+      // Only after shutdown: the queue itself is unbounded.
       waiting.remove(job.id());
-      metrics.jobs().inc("rejected");
-      throw ApiException.busy("queue-full", "the generation queue is full (" + waiting()
-          + " waiting, " + running() + " running); retry after the Retry-After seconds",
-          retryAfterSeconds());
+      slots.release();
+      throw full();
     }
+  }
+
+  private ApiException full() {
+    metrics.jobs().inc("rejected");
+    return ApiException.busy("queue-full", "the generation queue is full (" + waiting()
+        + " waiting, " + running() + " running); retry after the Retry-After seconds",
+        retryAfterSeconds());
   }
 
   /**
@@ -97,6 +111,7 @@ public final class JobQueue {
       return false;
     }
     waiting.remove(pending.job().id());
+    slots.release();
     pending.job().cancelled();
     metrics.jobs().inc("cancelled");
     return true;
