@@ -1,31 +1,46 @@
 package org.segfill.bench;
 
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import org.segfill.engine.backend.BackendKind;
+import org.segfill.engine.backend.BackendProbes;
 import org.segfill.engine.backend.SessionFactory;
-import org.segfill.engine.backend.ort.OrtBackend;
+import org.segfill.server.engine.BackendChoice;
 
 /**
  * The inference backends the model-stage suites can run on, by the ids {@code segfill serve
- * --backend} uses. Every suite takes the id as a JMH parameter, so a new backend (TensorRT,
- * ONNX Runtime CUDA) joins every suite and every report table by being added here.
+ * --backend} uses, chosen and opened exactly as the server does ({@link BackendChoice}). Every
+ * suite takes the id as a JMH parameter, so each backend that can run here joins every suite
+ * and every report table.
  */
 public final class BenchBackends {
-
-  /** Backend ids present in this build, in report order. */
-  public static final List<String> AVAILABLE = List.of("ort-cpu");
 
   private BenchBackends() {}
 
   /**
-   * A new backend for {@code id}.
-   *
-   * @throws IllegalArgumentException naming the allowed ids when {@code id} is not one of them
+   * Backend ids that can serve {@code bundles} here, in report order: ort-cpu always; ort-cuda
+   * with a CUDA build of ONNX Runtime and a GPU; tensorrt with a GPU and plans built for every
+   * bundle by {@code segfill build-engines}.
    */
-  public static SessionFactory open(String id) {
-    if ("ort-cpu".equals(id)) {
-      return new OrtBackend();
-    }
-    throw new IllegalArgumentException("backend: '" + id + "' is not available in this build;"
-        + " allowed: " + String.join(", ", AVAILABLE));
+  public static List<String> available(List<Path> bundles) {
+    return Arrays.stream(BackendKind.values())
+        .filter(kind -> BackendProbes.availability(kind, bundles).available())
+        .map(BackendKind::id)
+        .sorted((a, b) -> a.equals("ort-cpu") ? -1 : b.equals("ort-cpu") ? 1 : 0)
+        .toList();
+  }
+
+  /**
+   * A new session factory of backend {@code id} for the graphs of {@code bundle}.
+   *
+   * @throws IllegalArgumentException naming the allowed ids when {@code id} is unknown
+   * @throws org.segfill.engine.backend.BackendUnavailableException with the reason when the
+   *     backend cannot run here
+   */
+  public static SessionFactory open(String id, Path bundle) {
+    List<Path> bundles = List.of(bundle);
+    return BackendChoice.choose(id, kind -> BackendProbes.availability(kind, bundles))
+        .factory(bundle, bundles);
   }
 }

@@ -62,7 +62,7 @@ public class SamStagesBench {
     TwoShapesScene scene = TwoShapesScene.landscape()
         .scaledTo(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]));
     image = scene.image();
-    predictor = new SamPredictor(SamBundle.locate(bundle.dir()).open(BenchBackends.open(backend)));
+    predictor = new SamPredictor(SamBundle.locate(bundle.dir()).open(BenchBackends.open(backend, bundle.dir())));
     embedding = predictor.embed(image);
     double[] xy = scene.ellipseClick();
     click = SamPrompt.of(Prompt.of(new Point(xy[0], xy[1], true)));

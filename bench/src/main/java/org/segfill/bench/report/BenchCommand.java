@@ -6,12 +6,17 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.segfill.bench.BenchBackends;
 import org.segfill.bench.BenchBundles;
+import org.segfill.engine.backend.BackendKind;
+import org.segfill.engine.backend.BackendProbes;
 import org.segfill.bench.load.InProcessServer;
 import org.segfill.bench.load.LoadGenerator;
 import org.segfill.bench.load.LoadReport;
@@ -90,11 +95,19 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long started = System.nanoTime();
-    List<String> chosen = backends == null ? BenchBackends.AVAILABLE : backends;
+    // Without bundles the tiny ones serve, which have no TensorRT plans.
+    List<Path> given = Stream.of(sam, sdxl).filter(Objects::nonNull).toList();
+    List<String> available = BenchBackends.available(given);
+    List<String> chosen = backends == null ? available : backends;
     for (String b : chosen) {
-      if (!BenchBackends.AVAILABLE.contains(b)) {
-        throw new IllegalArgumentException("--backend: '" + b + "' is not available in this"
-            + " build; allowed: " + String.join(", ", BenchBackends.AVAILABLE));
+      List<String> ids = Arrays.stream(BackendKind.values()).map(BackendKind::id).toList();
+      if (!ids.contains(b)) {
+        throw new IllegalArgumentException("--backend: '" + b + "' is not a backend; allowed: "
+            + String.join(", ", ids));
+      }
+      if (!available.contains(b)) {
+        throw new IllegalArgumentException("--backend: " + b + " cannot run here: "
+            + BackendProbes.availability(BackendKind.of(b), given).reason());
       }
     }
     checkBundle("--sam", sam);

@@ -84,7 +84,7 @@ public class SdxlStagesBench {
     bundle = BenchBundles.of(sdxl, TestBundles::writeSdxl);
     SdxlBundle located = SdxlBundle.locate(bundle.dir());
     SdxlSettings settings = located.settings();
-    graphs = located.open(BenchBackends.open(backend));
+    graphs = located.open(BenchBackends.open(backend, bundle.dir()));
     // The pipeline owns the graphs; the stage rows share its sessions (they are thread-safe),
     // so a real bundle is loaded once.
     pipeline = new SdxlInpaintPipeline(graphs, settings, backend);

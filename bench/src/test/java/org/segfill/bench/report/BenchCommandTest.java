@@ -44,9 +44,16 @@ class BenchCommandTest {
   @Test
   void anUnknownBackendIsRefusedNamingTheAllowedOnes() {
     String line = refusal("--backend", "cuda-magic", "--out", dir.resolve("new").toString());
-    assertEquals("segfill bench: --backend: 'cuda-magic' is not available in this build;"
-        + " allowed: ort-cpu", line);
+    assertEquals("segfill bench: --backend: 'cuda-magic' is not a backend; allowed: tensorrt,"
+        + " ort-cuda, ort-cpu", line);
     assertFalse(Files.exists(dir.resolve("new")), "refused before creating anything");
+  }
+
+  @Test
+  void tensorRtWithoutPlansIsRefusedWithTheReason() {
+    String line = refusal("--backend", "tensorrt", "--out", dir.resolve("trt").toString());
+    assertTrue(line.startsWith("segfill bench: --backend: tensorrt cannot run here: "), line);
+    assertFalse(Files.exists(dir.resolve("trt")), "refused before creating anything");
   }
 
   @Test
