@@ -25,6 +25,7 @@ import org.segfill.engine.backend.BackendException;
 import org.segfill.engine.backend.DType;
 import org.segfill.engine.backend.TensorSpec;
 import org.segfill.engine.backend.tensorrt.InputShapes;
+import org.segfill.engine.backend.tensorrt.TrtLogger;
 
 /**
  * Builds one TensorRT plan from an ONNX graph with the ONNX parser: the graph's outputs that
@@ -35,14 +36,14 @@ import org.segfill.engine.backend.tensorrt.InputShapes;
  */
 final class EngineBuilder implements AutoCloseable {
 
-  private final TrtLog log = new TrtLog();
+  private final TrtLogger log = new TrtLogger("org.segfill.tensorrt.build");
   private final IBuilder builder;
   private ITimingCache cache;
 
   EngineBuilder() {
     builder = nvinfer.createInferBuilder(log);
     if (builder == null || builder.isNull()) {
-      throw new BackendException("TensorRT: createInferBuilder failed: " + log.drain(), null);
+      throw new BackendException("TensorRT: createInferBuilder failed: " + log.drainErrors(), null);
     }
   }
 
@@ -67,7 +68,7 @@ final class EngineBuilder implements AutoCloseable {
       if (!parser.parseFromFile(onnx.toString(),
           org.bytedeco.tensorrt.nvinfer.ILogger.Severity.kWARNING.value)) {
         throw new BackendException("TensorRT cannot parse " + onnx + ": " + parserErrors(parser)
-            + "; " + log.drain(), null);
+            + "; " + log.drainErrors(), null);
       }
       List<TensorSpec> inputs = inputs(network);
       List<String> outputs = new ArrayList<>();
@@ -101,7 +102,7 @@ final class EngineBuilder implements AutoCloseable {
       useTimingCache(config, timingCache);
       IHostMemory serialized = builder.buildSerializedNetwork(network, config);
       if (serialized == null || serialized.isNull()) {
-        throw new BackendException("TensorRT could not build " + onnx + ": " + log.drain(),
+        throw new BackendException("TensorRT could not build " + onnx + ": " + log.drainErrors(),
             null);
       }
       try {
@@ -150,7 +151,7 @@ final class EngineBuilder implements AutoCloseable {
       }
     }
     if (!config.setTimingCache(cache, false)) {
-      throw new BackendException("TensorRT refused the timing cache: " + log.drain(), null);
+      throw new BackendException("TensorRT refused the timing cache: " + log.drainErrors(), null);
     }
   }
 
@@ -219,7 +220,7 @@ final class EngineBuilder implements AutoCloseable {
     // addOptimizationProfile validates the profile and returns its index, or -1.
     if (config.addOptimizationProfile(profile) != k) {
       throw new BackendException("TensorRT refused profile " + k + " of " + plan.source()
-          + ": " + log.drain(), null);
+          + ": " + log.drainErrors(), null);
     }
   }
 
@@ -232,7 +233,7 @@ final class EngineBuilder implements AutoCloseable {
       }
       if (!profile.setDimensions(input, which, dims)) {
         throw new BackendException("TensorRT refused " + which + " dims for '" + input + "': "
-            + log.drain(), null);
+            + log.drainErrors(), null);
       }
     }
   }

@@ -9,12 +9,22 @@ import org.bytedeco.tensorrt.nvinfer.ILogger;
  * kept so a failed call (which TensorRT reports only as a null or false) can say why. TensorRT
  * may call {@code log} from its own threads, hence the synchronisation.
  */
-final class TrtLogger extends ILogger {
+public final class TrtLogger extends ILogger {
 
-  private static final System.Logger LOG = System.getLogger("org.segfill.tensorrt");
   private static final int KEPT = 8;
 
+  private final System.Logger log;
   private final Deque<String> errors = new ArrayDeque<>();
+
+  /** A logger for the runtime ({@code org.segfill.tensorrt}). */
+  public TrtLogger() {
+    this("org.segfill.tensorrt");
+  }
+
+  /** A logger writing to the System.Logger named {@code name}. */
+  public TrtLogger(String name) {
+    this.log = System.getLogger(name);
+  }
 
   @Override
   public void log(Severity severity, String message) {
@@ -26,14 +36,14 @@ final class TrtLogger extends ILogger {
         }
         errors.addLast(message);
       }
-      LOG.log(System.Logger.Level.ERROR, "TensorRT: {0}", message);
+      log.log(System.Logger.Level.ERROR, "TensorRT: {0}", message);
     } else if (s == Severity.kWARNING) {
-      LOG.log(System.Logger.Level.WARNING, "TensorRT: {0}", message);
+      log.log(System.Logger.Level.WARNING, "TensorRT: {0}", message);
     }
   }
 
   /** The errors logged since the last call, joined, or "no TensorRT error logged". */
-  String drainErrors() {
+  public String drainErrors() {
     synchronized (errors) {
       String joined = errors.isEmpty() ? "no TensorRT error logged" : String.join("; ", errors);
       errors.clear();
