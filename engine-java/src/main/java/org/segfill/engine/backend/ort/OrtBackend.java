@@ -80,6 +80,10 @@ public final class OrtBackend implements SessionFactory {
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(intraOpThreads);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      // No busy-waiting between operators: a spinning pool takes the core a click or our
+      // OpenMP kernels need (the same reason as OMP_WAIT_POLICY=passive, see bench/README).
+      options.addConfigEntry("session.intra_op.allow_spinning", "0");
+      options.addConfigEntry("session.inter_op.allow_spinning", "0");
       if (cudaDevice >= 0) {
         // Throws OrtException when this ONNX Runtime build has no CUDA provider or its CUDA
         // and cuDNN libraries do not load; nodes CUDA cannot run fall back to the CPU.
