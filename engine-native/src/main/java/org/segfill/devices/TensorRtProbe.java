@@ -19,6 +19,9 @@ public final class TensorRtProbe {
   }
 
   private static TensorRtReport probeNow() {
+    // nvinfer's presets load the CUDA runtime first, and JavaCPP keeps only the first failure's
+    // cause: probing CUDA before lets CudaProbe say what is missing (e.g. libcuda.so.1).
+    CudaProbe.probe();
     try {
       Loader.load(nvinfer.class);
       int v = nvinfer.getInferLibVersion();
