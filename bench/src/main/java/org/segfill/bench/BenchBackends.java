@@ -3,6 +3,7 @@ package org.segfill.bench;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.segfill.engine.backend.BackendKind;
 import org.segfill.engine.backend.BackendProbes;
 import org.segfill.engine.backend.SessionFactory;
@@ -24,10 +25,11 @@ public final class BenchBackends {
    * bundle by {@code segfill build-engines}.
    */
   public static List<String> available(List<Path> bundles) {
-    return Arrays.stream(BackendKind.values())
+    // ort-cpu first: the report's ratio column compares every other backend with it.
+    return Stream.concat(Stream.of(BackendKind.ORT_CPU),
+            Arrays.stream(BackendKind.values()).filter(kind -> kind != BackendKind.ORT_CPU))
         .filter(kind -> BackendProbes.availability(kind, bundles).available())
         .map(BackendKind::id)
-        .sorted((a, b) -> a.equals("ort-cpu") ? -1 : b.equals("ort-cpu") ? 1 : 0)
         .toList();
   }
 

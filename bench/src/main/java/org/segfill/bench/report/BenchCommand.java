@@ -99,8 +99,8 @@ public final class BenchCommand implements Callable<Integer> {
     List<Path> given = Stream.of(sam, sdxl).filter(Objects::nonNull).toList();
     List<String> available = BenchBackends.available(given);
     List<String> chosen = backends == null ? available : backends;
+    List<String> ids = Arrays.stream(BackendKind.values()).map(BackendKind::id).toList();
     for (String b : chosen) {
-      List<String> ids = Arrays.stream(BackendKind.values()).map(BackendKind::id).toList();
       if (!ids.contains(b)) {
         throw new IllegalArgumentException("--backend: '" + b + "' is not a backend; allowed: "
             + String.join(", ", ids));
