@@ -1,0 +1,41 @@
+package org.segfill.place;
+
+import org.segfill.kernels.KernelTarget;
+
+/**
+ * A kernel target plus the memory its kernels address. Buffers come from {@link #allocate} or
+ * {@link #upload}; kernels are queued with {@link #target()}; results come back with {@code
+ * download}, which waits for the work queued before it. A place serves one thread at a time.
+ */
+public sealed interface KernelPlace extends AutoCloseable permits CpuPlace, CudaPlace {
+
+  /** The CPU twin on host memory; closing it does nothing. */
+  static KernelPlace cpu() {
+    return CpuPlace.INSTANCE;
+  }
+
+  /** The target to build kernel objects on (its stream orders everything of this place). */
+  KernelTarget target();
+
+  /** Whether buffers live in GPU memory (so the host must not read them directly). */
+  boolean onDevice();
+
+  /** An uninitialised buffer of {@code bytes} bytes (at least 1). */
+  PlaceBuffer allocate(long bytes);
+
+  /** A buffer holding a copy of {@code data}. */
+  PlaceBuffer upload(byte[] data);
+
+  /** A buffer holding a copy of {@code data}. */
+  PlaceBuffer upload(float[] data);
+
+  /** Copies the first {@code to.length} bytes of {@code from} once the queued work is done. */
+  void download(PlaceBuffer from, byte[] to);
+
+  /** Copies the first {@code to.length} floats of {@code from} once the queued work is done. */
+  void download(PlaceBuffer from, float[] to);
+
+  /** Releases what the place owns (its stream, for CUDA). */
+  @Override
+  void close();
+}

@@ -1,0 +1,74 @@
+package org.segfill.place;
+
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
+
+/**
+ * An owned block of memory of a {@link KernelPlace}: host memory for the CPU twin, device memory
+ * for CUDA. The views carry their capacity so the kernel APIs can check sizes; they are valid
+ * until {@link #close()}, and any use after that throws.
+ */
+public final class PlaceBuffer implements AutoCloseable {
+
+  private final Pointer base;
+  private final long bytes;
+  private final AutoCloseable owner;
+  private boolean closed;
+
+  PlaceBuffer(Pointer base, long bytes, AutoCloseable owner) {
+    this.base = base;
+    this.bytes = bytes;
+    this.owner = owner;
+  }
+
+  /** Size in bytes. */
+  public long size() {
+    return bytes;
+  }
+
+  /** The block as bytes. */
+  public BytePointer bytes() {
+    return new BytePointer(live()).capacity(bytes);
+  }
+
+  /** The block as floats. */
+  public FloatPointer floats() {
+    return new FloatPointer(live()).capacity(bytes / Float.BYTES);
+  }
+
+  Pointer live() {
+    if (closed) {
+      throw new IllegalStateException("PlaceBuffer used after close()");
+    }
+    return base;
+  }
+
+  /** Frees the block; a second call does nothing. */
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      try {
+        owner.close();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException("freeing a PlaceBuffer failed", e);
+      }
+    }
+  }
+
+  static void checkSize(long bytes) {
+    if (bytes <= 0) {
+      throw new IllegalArgumentException("bytes must be > 0, got " + bytes);
+    }
+  }
+
+  void checkDownload(long count) {
+    if (count > bytes) {
+      throw new IllegalArgumentException("download of " + count + " bytes from a buffer of "
+          + bytes);
+    }
+  }
+}
