@@ -1,6 +1,7 @@
 package org.segfill.engine.backend;
 
 import java.nio.file.Path;
+import org.segfill.place.KernelPlace;
 
 /** An inference backend: opens graph files as reusable {@link Session}s. */
 public interface SessionFactory {
@@ -16,4 +17,12 @@ public interface SessionFactory {
    * @throws BackendException if the runtime cannot load it
    */
   Session open(Path modelFile);
+
+  /**
+   * A new place for the pre- and post-processing kernels next to this backend's sessions, owned
+   * by the caller: the CPU twin unless the sessions run on a GPU our CUDA kernels may share.
+   */
+  default KernelPlace openKernelPlace() {
+    return KernelPlace.cpu();
+  }
 }

@@ -15,6 +15,8 @@ import org.segfill.devices.TensorRtReport;
 import org.segfill.engine.backend.BackendUnavailableException;
 import org.segfill.engine.backend.Session;
 import org.segfill.engine.backend.SessionFactory;
+import org.segfill.place.CudaPlace;
+import org.segfill.place.KernelPlace;
 
 /**
  * TensorRT for one bundle: {@link #open} takes the path of a bundle graph (as the bundle classes
@@ -65,6 +67,12 @@ public final class TrtBackend implements SessionFactory {
   @Override
   public String name() {
     return "tensorrt";
+  }
+
+  /** A CUDA place on the current device: TensorRT and our kernels share the GPU. */
+  @Override
+  public KernelPlace openKernelPlace() {
+    return CudaPlace.create();
   }
 
   @Override
