@@ -53,6 +53,42 @@ int sf_sampler_step_f32(int device, void* stream, const float* model_out, float*
 int sf_add_noise_f32(int device, void* stream, const float* x0, const float* noise, float a,
                      float b, float* out, int64_t n);
 
+/**
+ * One step of a planned denoising loop, kept in device memory so that a whole step can be captured
+ * once in a CUDA graph and replayed: the planned kernels below read the current step's values
+ * through a device-side step index instead of taking them as launch arguments. 40 bytes, no
+ * padding; the Java side writes the same layout (LatentKernels.STEP_PLAN_BYTES).
+ */
+typedef struct sf_step_plan {
+  float timestep;        /* the UNet's timestep input */
+  float input_scale;     /* sf_unet_input_f32's scale */
+  float coef[SF_STEP_COEFS]; /* sf_sampler_step_f32's {P, Q, A, B, C, D, E} */
+  uint32_t noise_stream; /* sf_sampler_step_f32's noise stream */
+} sf_step_plan;
+
+/**
+ * sf_unet_input_f32 with scale = plans[*step].input_scale, and *timestep_out =
+ * plans[*step].timestep. `plans` [plan_count] and `step` are in the memory of `device`. When
+ * *step lies outside [0, plan_count) nothing is written (the kernel cannot report it).
+ */
+int sf_unet_input_planned_f32(int device, void* stream, const float* latents, const float* mask,
+                              const float* masked_latents, int batch, int mask_batch, int h,
+                              int w, int copies, const sf_step_plan* plans, int plan_count,
+                              const int32_t* step, float* out, float* timestep_out);
+
+/**
+ * sf_sampler_step_f32 with coef and noise_stream from plans[*step]; the same values bit for bit,
+ * history mode and Euler shortcut included (chosen on the device from the plan). When *step lies
+ * outside [0, plan_count) nothing is written.
+ */
+int sf_sampler_step_planned_f32(int device, void* stream, const float* model_out,
+                                float* latents, float* history, int batch, int64_t n, int cfg,
+                                float guidance, const sf_step_plan* plans, int plan_count,
+                                const int32_t* step, uint64_t seed);
+
+/** *step += 1, queued on the stream: the last node of a captured step. */
+int sf_step_advance(int device, void* stream, int32_t* step);
+
 #ifdef __cplusplus
 }
 #endif

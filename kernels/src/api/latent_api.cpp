@@ -29,6 +29,26 @@ int sf_sampler_step_f32(int device, void* stream, const float* model_out, float*
                      guidance, coef, seed, noise_stream);
 }
 
+int sf_unet_input_planned_f32(int device, void* stream, const float* latents, const float* mask,
+                              const float* masked_latents, int batch, int mask_batch, int h,
+                              int w, int copies, const sf_step_plan* plans, int plan_count,
+                              const int32_t* step, float* out, float* timestep_out) {
+  return SF_DISPATCH(device, unet_input_planned_f32, stream, latents, mask, masked_latents, batch,
+                     mask_batch, h, w, copies, plans, plan_count, step, out, timestep_out);
+}
+
+int sf_sampler_step_planned_f32(int device, void* stream, const float* model_out,
+                                float* latents, float* history, int batch, int64_t n, int cfg,
+                                float guidance, const sf_step_plan* plans, int plan_count,
+                                const int32_t* step, uint64_t seed) {
+  return SF_DISPATCH(device, sampler_step_planned_f32, stream, model_out, latents, history, batch,
+                     n, cfg, guidance, plans, plan_count, step, seed);
+}
+
+int sf_step_advance(int device, void* stream, int32_t* step) {
+  return SF_DISPATCH(device, step_advance, stream, step);
+}
+
 int sf_add_noise_f32(int device, void* stream, const float* x0, const float* noise, float a,
                      float b, float* out, int64_t n) {
   return SF_DISPATCH(device, add_noise_f32, stream, x0, noise, a, b, out, n);

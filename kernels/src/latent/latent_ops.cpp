@@ -4,6 +4,9 @@
 #include "latent/sampler_step.h"
 #include "noise/philox.h"
 
+// The Java side writes this layout byte for byte.
+static_assert(sizeof(sf_step_plan) == 40, "sf_step_plan must be 40 bytes without padding");
+
 namespace SF_OPS_NS {
 
 namespace {
@@ -98,6 +101,84 @@ int launch_step(sf::Stream s, const float* model_out, float* latents, float* his
                       sf::kHeavyParallelThreshold);
 }
 
+
+// The planned variants: the step's values come from plans[*step] in device memory, so a captured
+// CUDA graph replays every step with the values of the step it is at.
+struct PlannedUnetInput {
+  UnetInput base;
+  const sf_step_plan* plans;
+  int plan_count;
+  const int32_t* step;
+  float* timestep_out;
+
+  SF_HD void operator()(int x, int plane_index) const {
+    const int32_t k = *step;
+    if (k < 0 || k >= plan_count) return;
+    UnetInput at = base;
+    at.scale = plans[k].input_scale;
+    at(x, plane_index);
+    if (x == 0 && plane_index == 0) *timestep_out = plans[k].timestep;
+  }
+};
+
+// One Philox block (4 elements of one sample) per work item, as the noisy eager step; the
+// history mode and the Euler shortcut are chosen per item from the plan exactly as the eager
+// launch chooses them on the host, so both give the same bits.
+template <bool kCfg>
+struct PlannedStep {
+  const float* model_out;
+  float* latents;
+  float* history;
+  int64_t n;
+  int64_t blocks_per_sample;
+  int64_t cond_offset;
+  float guidance;
+  const sf_step_plan* plans;
+  int plan_count;
+  const int32_t* step;
+  uint64_t seed;
+
+  template <int kHist, bool kFull>
+  SF_HD void block(int64_t g, const sf::StepCoefs& k, uint32_t noise_stream) const {
+    const float* mo = model_out;
+    float* lat = latents;
+    float* hist = history;
+    const int64_t off = cond_offset;
+    const float gd = guidance;
+    auto visit = [mo, lat, hist, off, gd, &k](int64_t i, float z) {
+      sf::step_element<kCfg, kHist, kFull>(mo, lat, hist, off, gd, k, i, z);
+    };
+    if (k.e != 0.0f) {
+      sf::visit_noise_block(g, n, blocks_per_sample, seed, noise_stream, visit);
+      return;
+    }
+    const int64_t b = g / blocks_per_sample;
+    const int64_t i0 = 4 * (g - b * blocks_per_sample);
+    const int64_t count = n - i0 < 4 ? n - i0 : 4;
+    for (int64_t j = 0; j < count; ++j) visit(b * n + i0 + j, 0.0f);
+  }
+
+  SF_HD void operator()(int64_t g) const {
+    const int32_t s = *step;
+    if (s < 0 || s >= plan_count) return;
+    const sf_step_plan& p = plans[s];
+    const sf::StepCoefs k{p.coef[0], p.coef[1], p.coef[2], p.coef[3],
+                          p.coef[4], p.coef[5], p.coef[6]};
+    if (history == nullptr) {
+      const bool euler = k.p == 0.0f && k.q == 0.0f && k.b == 0.0f && k.c == 0.0f && k.e == 0.0f;
+      if (euler) {
+        block<sf::kNoHistory, false>(g, k, p.noise_stream);
+      } else {
+        block<sf::kNoHistory, true>(g, k, p.noise_stream);
+      }
+    } else if (k.c == 0.0f) {
+      block<sf::kWriteHistory, true>(g, k, p.noise_stream);
+    } else {
+      block<sf::kReadWriteHistory, true>(g, k, p.noise_stream);
+    }
+  }
+};
+
 }  // namespace
 
 int f32_to_f16(sf::Stream s, const float* in, uint16_t* out, int64_t n) {
@@ -148,6 +229,47 @@ int sampler_step_f32(sf::Stream s, const float* model_out, float* latents, float
     default: return SF_STEP_LAUNCH(true, sf::kReadWriteHistory);
   }
 #undef SF_STEP_LAUNCH
+}
+
+int unet_input_planned_f32(sf::Stream s, const float* latents, const float* mask,
+                           const float* masked_latents, int batch, int mask_batch, int h, int w,
+                           int copies, const sf_step_plan* plans, int plan_count,
+                           const int32_t* step, float* out, float* timestep_out) {
+  if (batch <= 0 || mask_batch <= 0 || h <= 0 || w <= 0 || copies < 1 || copies > 2 ||
+      plan_count <= 0) {
+    return sf::kInvalidArgument;
+  }
+  const int64_t hw = static_cast<int64_t>(h) * w;
+  const int planes = copies * batch * 9;
+  const UnetInput base{latents, mask, masked_latents, hw, batch, mask_batch, 1.0f, out};
+  return sf::for_each_2d(s, static_cast<int>(hw), planes,
+                         PlannedUnetInput{base, plans, plan_count, step, timestep_out});
+}
+
+int sampler_step_planned_f32(sf::Stream s, const float* model_out, float* latents,
+                             float* history, int batch, int64_t n, int cfg, float guidance,
+                             const sf_step_plan* plans, int plan_count, const int32_t* step,
+                             uint64_t seed) {
+  if (batch <= 0 || n <= 0 || plan_count <= 0) return sf::kInvalidArgument;
+  const int64_t blocks = (n + 3) / 4;
+  const int64_t total = static_cast<int64_t>(batch) * n;
+  // Whether a step draws noise is known only on the device; the CPU twin splits the loop as for
+  // plain elements, since most steps of most samplers draw none.
+  const int64_t threshold = sf::kParallelThreshold / 4;
+  if (cfg) {
+    return sf::for_each(s, blocks * batch,
+                        PlannedStep<true>{model_out, latents, history, n, blocks, total, guidance,
+                                          plans, plan_count, step, seed},
+                        threshold);
+  }
+  return sf::for_each(s, blocks * batch,
+                      PlannedStep<false>{model_out, latents, history, n, blocks, total, guidance,
+                                         plans, plan_count, step, seed},
+                      threshold);
+}
+
+int step_advance(sf::Stream s, int32_t* step) {
+  return sf::for_each(s, 1, [=] SF_HD(int64_t) { *step += 1; });
 }
 
 int add_noise_f32(sf::Stream s, const float* x0, const float* noise, float a, float b, float* out,

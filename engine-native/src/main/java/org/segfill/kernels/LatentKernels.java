@@ -217,7 +217,7 @@ public final class LatentKernels {
     return result;
   }
 
-  private static void checkCoefs(float[] coef) {
+  static void checkCoefs(float[] coef) {
     Args.notNull("coef", coef);
     if (coef.length != STEP_COEFS) {
       throw new IllegalArgumentException(

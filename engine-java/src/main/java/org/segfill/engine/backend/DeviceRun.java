@@ -19,6 +19,12 @@ public interface DeviceRun extends AutoCloseable {
   /** The float32 device buffer of an output, valid until close. */
   FloatPointer output(String name);
 
+  /**
+   * Whether {@link #enqueue()} may be captured into a CUDA graph on {@link #stream()} (for
+   * TensorRT, {@code IExecutionContext::isStreamCapturable}).
+   */
+  boolean capturable();
+
   /** Queues one run of the graph on {@link #stream()}; returns without waiting. */
   void enqueue();
 

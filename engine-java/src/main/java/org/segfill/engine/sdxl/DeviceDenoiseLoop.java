@@ -1,12 +1,16 @@
 package org.segfill.engine.sdxl;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.bytedeco.cuda.cudart.CUevent_st;
 import org.bytedeco.cuda.global.cudart;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
+import org.segfill.cuda.CapturedStep;
 import org.segfill.cuda.DeviceBuffer;
 import org.segfill.engine.backend.DeviceFault;
 import org.segfill.engine.backend.DeviceRun;
@@ -16,21 +20,27 @@ import org.segfill.engine.sdxl.scheduler.SamplerRun;
 import org.segfill.engine.sdxl.scheduler.Schedule;
 import org.segfill.engine.sdxl.scheduler.StepPlan;
 import org.segfill.kernels.KernelTarget;
-import org.segfill.kernels.LatentKernels;
+import org.segfill.kernels.PlannedStepKernels;
+import org.segfill.kernels.StepValues;
 
 /**
  * The denoising loop of {@link DenoiseLoop} with everything on the GPU: the text embeddings,
- * latents, mask and masked-image latents are uploaded once; each step queues our scale-and-concat
- * kernel, the UNet (replayed from a CUDA graph after its first steps, see the TensorRT device run)
- * and our fused CFG + sampler kernel on one stream, with the same scheduler, coefficients and
- * noise streams as the CPU loop. The host never waits inside the loop except to keep at most
- * {@link #AHEAD} steps queued, which it learns by querying one event per step: that query is the
- * progress signal, and cancellation takes effect at the next step boundary.
+ * latents, mask and masked-image latents are uploaded once, with a table of every step's values
+ * (timestep, input scale, sampler coefficients, noise stream) and a step index. A step is our
+ * scale-and-concat kernel, the UNet and our fused CFG + sampler kernel, which read the step's
+ * values through the index, then a kernel that advances it; so the whole step is captured once in
+ * a CUDA graph and each later step is one graph launch (see {@link CapturedStep}). The scheduler,
+ * coefficients and noise streams are those of the CPU loop. The host never waits inside the loop
+ * except to keep at most {@link #AHEAD} steps queued, which it learns by querying one event per
+ * step: that query is the progress signal, and cancellation takes effect at the next step
+ * boundary.
  */
 final class DeviceDenoiseLoop {
 
   /** Steps queued ahead of the one the GPU is running: enough to keep it busy. */
   static final int AHEAD = 2;
+
+  private static final System.Logger LOG = System.getLogger(DeviceDenoiseLoop.class.getName());
 
   private DeviceDenoiseLoop() {}
 
@@ -50,71 +60,91 @@ final class DeviceDenoiseLoop {
         "encoder_hidden_states", conditioning.encoderHiddenStates().shape(),
         "text_embeds", conditioning.textEmbeds().shape(),
         "time_ids", conditioning.timeIds().shape());
-    SamplerRun run = new SamplerRun(schedule);
-    int total = schedule.unetCalls();
-    float[] timesteps = new float[total];
+    List<StepValues> table = table(schedule);
+    int total = table.size();
     try (DeviceRun graph = unet.prepare(shapes);
         DeviceBuffer latents = upload(state.latents());
         DeviceBuffer mask = upload(state.mask());
         DeviceBuffer masked = upload(state.maskedLatents());
         DeviceBuffer history = schedule.needsHistory()
             ? DeviceBuffer.allocate(batch * n * Float.BYTES) : null;
-        DeviceBuffer steps = DeviceBuffer.allocate((long) total * Float.BYTES);
+        DeviceBuffer plans = upload(StepValues.encode(table));
+        DeviceBuffer stepIndex = upload(new byte[Integer.BYTES]);
         Events done = new Events(total)) {
-      LatentKernels kernels = new LatentKernels(KernelTarget.cuda(graph.stream()));
+      PlannedStepKernels kernels = new PlannedStepKernels(KernelTarget.cuda(graph.stream()));
       // The embeddings go up once and stay in the UNet's input buffers for every step.
       copyIn(graph.input("encoder_hidden_states"), conditioning.encoderHiddenStates());
       copyIn(graph.input("text_embeds"), conditioning.textEmbeds());
       copyIn(graph.input("time_ids"), conditioning.timeIds());
-      StepPlan[] plans = new StepPlan[total];
-      SamplerRun walk = new SamplerRun(schedule);
-      for (int k = 0; k < total; k++) {
-        plans[k] = walk.current();
-        timesteps[k] = plans[k].timestep();
-        walk.advance();
-      }
-      try (FloatPointer host = new FloatPointer(timesteps)) {
-        steps.upload(host, (long) total * Float.BYTES);
-      }
-      int reported = 0;
-      for (int k = 0; !run.done(); k++) {
-        // Wait (by polling the event, not blocking the stream) until at most AHEAD steps are
-        // queued; report every step finished meanwhile; a cancel stops before queueing more.
-        while (k - reported > AHEAD || (reported < k && done.finished(reported))) {
-          if (reported < k && done.finished(reported)) {
-            reported++;
-            progress.onStep(new StepProgress(reported, total, System.nanoTime() - start, null));
-          } else {
-            Thread.onSpinWait();
-          }
-        }
-        if (cancelled.getAsBoolean()) {
-          throw new CancellationException("cancelled before step " + (k + 1) + " of " + total);
-        }
-        StepPlan step = run.current();
+      Runnable queueStep = () -> {
         kernels.unetInput(latents.asFloats(), mask.asFloats(), masked.asFloats(), batch, batch,
-            h, w, step.modelInputScale(), cfg, graph.input("sample"));
-        // Device-to-device copy of this step's timestep into the UNet's input, ordered on the
-        // stream like the kernels around it.
-        check("cudaMemcpyAsync(timestep)", cudart.cudaMemcpyAsync(graph.input("timestep"),
-            steps.asFloats().position(k), Float.BYTES, cudart.cudaMemcpyDeviceToDevice,
-            graph.stream()));
+            h, w, cfg, plans.asBytes(), total, stepIndex.asInts(), graph.input("sample"),
+            graph.input("timestep"));
         graph.enqueue();
         kernels.samplerStep(graph.output("out_sample"), latents.asFloats(),
             history == null ? null : history.asFloats(), batch, n, cfg, guidance,
-            step.coefficients().toArray(), seed, NoiseStreams.ANCESTRAL + k);
-        done.record(k, graph.stream());
-        run.advance();
-      }
-      // The one blocking wait: the final latents come back to the host.
-      try (FloatPointer out = new FloatPointer(state.latents().length)) {
-        latents.download(out, (long) state.latents().length * Float.BYTES);
-        out.get(state.latents());
-      }
-      for (; reported < total; reported++) {
-        progress.onStep(new StepProgress(reported + 1, total, System.nanoTime() - start, null));
+            plans.asBytes(), total, stepIndex.asInts(), seed);
+        kernels.advance(stepIndex.asInts());
+      };
+      try (CapturedStep step = new CapturedStep(graph.stream(), graph.capturable(), queueStep)) {
+        int reported = 0;
+        for (int k = 0; k < total; k++) {
+          // Wait (by polling the event, not blocking the stream) until at most AHEAD steps are
+          // queued; report every step finished meanwhile; a cancel stops before queueing more.
+          while (k - reported > AHEAD || (reported < k && done.finished(reported))) {
+            if (reported < k && done.finished(reported)) {
+              reported++;
+              progress.onStep(new StepProgress(reported, total, System.nanoTime() - start, null));
+            } else {
+              Thread.onSpinWait();
+            }
+          }
+          if (cancelled.getAsBoolean()) {
+            throw new CancellationException("cancelled before step " + (k + 1) + " of " + total);
+          }
+          step.launch();
+          done.record(k, graph.stream());
+        }
+        if (step.captureFailure() != null) {
+          LOG.log(System.Logger.Level.WARNING, "denoising steps ran without a CUDA graph: {0}",
+              step.captureFailure());
+        }
+        // The one blocking wait: the final latents come back to the host.
+        try (FloatPointer out = new FloatPointer(state.latents().length)) {
+          latents.download(out, (long) state.latents().length * Float.BYTES);
+          out.get(state.latents());
+        }
+        for (; reported < total; reported++) {
+          progress.onStep(new StepProgress(reported + 1, total, System.nanoTime() - start,
+              null));
+        }
+      } finally {
+        // On a cancel, steps may still be queued: they must finish before the buffers they use
+        // are freed (cudaFree does not promise to wait for other streams' work).
+        cudart.cudaStreamSynchronize(graph.stream());
       }
     }
+  }
+
+  // Every step's values in order, as the planned kernels read them through the step index.
+  private static List<StepValues> table(Schedule schedule) {
+    List<StepValues> table = new ArrayList<>();
+    SamplerRun walk = new SamplerRun(schedule);
+    for (int k = 0; !walk.done(); k++) {
+      StepPlan plan = walk.current();
+      table.add(new StepValues(plan.timestep(), plan.modelInputScale(),
+          plan.coefficients().toArray(), NoiseStreams.ANCESTRAL + k));
+      walk.advance();
+    }
+    return table;
+  }
+
+  private static DeviceBuffer upload(byte[] bytes) {
+    DeviceBuffer buffer = DeviceBuffer.allocate(bytes.length);
+    try (BytePointer host = new BytePointer(bytes)) {
+      buffer.upload(host, bytes.length);
+    }
+    return buffer;
   }
 
   private static DeviceBuffer upload(float[] values) {

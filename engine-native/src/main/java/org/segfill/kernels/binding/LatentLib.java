@@ -1,6 +1,7 @@
 package org.segfill.kernels.binding;
 
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.ShortPointer;
@@ -50,6 +51,41 @@ public final class LatentLib {
       @Cast("const float*") float[] coef,
       @Cast("uint64_t") long seed,
       @Cast("uint32_t") int noiseStream);
+
+  public static native int sf_unet_input_planned_f32(
+      int device,
+      Pointer stream,
+      FloatPointer latents,
+      FloatPointer mask,
+      FloatPointer maskedLatents,
+      int batch,
+      int maskBatch,
+      int h,
+      int w,
+      int copies,
+      @Cast("const sf_step_plan*") Pointer plans,
+      int planCount,
+      @Cast("const int32_t*") IntPointer step,
+      FloatPointer out,
+      FloatPointer timestepOut);
+
+  public static native int sf_sampler_step_planned_f32(
+      int device,
+      Pointer stream,
+      FloatPointer modelOut,
+      FloatPointer latents,
+      FloatPointer history,
+      int batch,
+      long n,
+      int cfg,
+      float guidance,
+      @Cast("const sf_step_plan*") Pointer plans,
+      int planCount,
+      @Cast("const int32_t*") IntPointer step,
+      @Cast("uint64_t") long seed);
+
+  public static native int sf_step_advance(
+      int device, Pointer stream, @Cast("int32_t*") IntPointer step);
 
   public static native int sf_add_noise_f32(
       int device,

@@ -1,8 +1,6 @@
 package org.segfill.engine.backend.tensorrt;
 
 import java.util.List;
-import org.bytedeco.cuda.cudart.CUgraphExec_st;
-import org.bytedeco.cuda.cudart.CUgraph_st;
 import org.bytedeco.cuda.cudart.CUstream_st;
 import org.bytedeco.cuda.global.cudart;
 import org.bytedeco.javacpp.FloatPointer;
@@ -12,10 +10,9 @@ import org.segfill.engine.backend.DeviceRun;
 import org.segfill.kernels.LatentKernels;
 
 /**
- * A TensorRT context at fixed shapes, run again and again from device memory. From the third
- * enqueue on, the engine's work is replayed from a CUDA graph captured on the second (the first
- * is a plain enqueueV3, which the TensorRT developer guide asks for before capturing so that
- * lazy initialisation does not end up in the graph).
+ * A TensorRT context at fixed shapes, run again and again from device memory. Each enqueue
+ * converts the fp16 inputs, runs enqueueV3 and converts the fp16 outputs, all on one stream, so
+ * a caller may capture it, with its own kernels around it, into one CUDA graph.
  */
 final class TrtDeviceRun implements DeviceRun {
 
@@ -26,8 +23,6 @@ final class TrtDeviceRun implements DeviceRun {
   private final List<String> outputs;
   private final TrtLogger logger;
   private final Runnable release;
-  private int enqueued;
-  private CUgraphExec_st graph;
   private boolean closed;
 
   TrtDeviceRun(ProfileContext profile, CUstream_st stream, LatentKernels kernels,
@@ -79,6 +74,13 @@ final class TrtDeviceRun implements DeviceRun {
   }
 
   @Override
+  public boolean capturable() {
+    // isStreamCapturable: false when the engine's work on this stream cannot be captured
+    // (for example with data-dependent output shapes or a profile switch pending).
+    return profile.context().isStreamCapturable(stream);
+  }
+
+  @Override
   public void enqueue() {
     if (closed) {
       throw new IllegalStateException("device run used after close()");
@@ -89,17 +91,10 @@ final class TrtDeviceRun implements DeviceRun {
         kernels.f32ToF16(b.fp32().asFloats(), b.device().asShorts(), elements(name));
       }
     }
-    if (graph != null) {
-      // cudaGraphLaunch replays the captured enqueueV3 on `stream`, ordered like any launch;
-      // the buffers it reads and writes are the ones bound at capture, which live until close.
-      CudaCalls.check("cudaGraphLaunch", cudart.cudaGraphLaunch(graph, stream));
-    } else if (enqueued == 1 && profile.context().isStreamCapturable(stream)) {
-      capture();
-      CudaCalls.check("cudaGraphLaunch", cudart.cudaGraphLaunch(graph, stream));
-    } else {
-      engineOnce();
+    // enqueueV3: ordered on `stream` after the conversions above; shapes were set in prepare.
+    if (!profile.context().enqueueV3(stream)) {
+      throw new BackendException("TensorRT: enqueueV3 failed: " + logger.drainErrors(), null);
     }
-    enqueued++;
     for (String name : outputs) {
       ProfileContext.Binding b = profile.binding(name);
       if (b.converted()) {
@@ -116,34 +111,6 @@ final class TrtDeviceRun implements DeviceRun {
     return n;
   }
 
-  private void engineOnce() {
-    // enqueueV3: ordered on `stream` after the conversions above; shapes were set in prepare.
-    if (!profile.context().enqueueV3(stream)) {
-      throw new BackendException("TensorRT: enqueueV3 failed: " + logger.drainErrors(), null);
-    }
-  }
-
-  // Captures one enqueueV3 into a graph (thread-local capture mode: other threads' CUDA calls
-  // are not affected, and no legal call of ours happens on this thread during the capture).
-  private void capture() {
-    CudaCalls.check("cudaStreamBeginCapture", cudart.cudaStreamBeginCapture(stream,
-        cudart.cudaStreamCaptureModeThreadLocal));
-    CUgraph_st captured = new CUgraph_st();
-    try {
-      engineOnce();
-    } finally {
-      CudaCalls.check("cudaStreamEndCapture", cudart.cudaStreamEndCapture(stream, captured));
-    }
-    CUgraphExec_st exec = new CUgraphExec_st();
-    try {
-      CudaCalls.check("cudaGraphInstantiate", cudart.cudaGraphInstantiate(exec, captured, 0L));
-    } finally {
-      // The executable graph is independent of the graph it was instantiated from.
-      cudart.cudaGraphDestroy(captured);
-    }
-    graph = exec;
-  }
-
   @Override
   public void close() {
     if (!closed) {
@@ -151,9 +118,6 @@ final class TrtDeviceRun implements DeviceRun {
       try {
         CudaCalls.check("cudaStreamSynchronize", cudart.cudaStreamSynchronize(stream));
       } finally {
-        if (graph != null) {
-          cudart.cudaGraphExecDestroy(graph);
-        }
         release.run();
       }
     }
