@@ -43,6 +43,12 @@ final class CpuPlace implements KernelPlace {
   }
 
   @Override
+  public void write(float[] data, FloatPointer to) {
+    PlaceBuffer.checkWrite(data.length, to);
+    to.put(data);
+  }
+
+  @Override
   public void download(PlaceBuffer from, byte[] to) {
     from.checkDownload(to.length);
     from.bytes().get(to);
@@ -52,6 +58,11 @@ final class CpuPlace implements KernelPlace {
   public void download(PlaceBuffer from, float[] to) {
     from.checkDownload((long) to.length * Float.BYTES);
     from.floats().get(to);
+  }
+
+  @Override
+  public void synchronize() {
+    // CPU kernels return when done.
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.segfill.place;
 
+import org.bytedeco.cuda.cudart.CUstream_st;
 import org.bytedeco.cuda.global.cudart;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
@@ -10,22 +11,36 @@ import org.segfill.cuda.DeviceBuffer;
 import org.segfill.kernels.KernelTarget;
 
 /**
- * The CUDA build on the current device: device memory and one owned stream, on which every
- * kernel and copy of the place is queued in order.
+ * The CUDA build on the current device: device memory and one stream, on which every kernel and
+ * copy of the place is queued in order.
  */
 public final class CudaPlace implements KernelPlace {
 
-  private final CudaStream stream;
+  private final CUstream_st stream;
+  private final CudaStream owned;
   private final KernelTarget target;
 
-  private CudaPlace(CudaStream stream) {
+  private CudaPlace(CUstream_st stream, CudaStream owned) {
     this.stream = stream;
-    this.target = KernelTarget.cuda(stream.handle());
+    this.owned = owned;
+    this.target = KernelTarget.cuda(stream);
   }
 
-  /** A place with a new stream on the current device. */
+  /** A place with a new stream on the current device, which it owns. */
   public static CudaPlace create() {
-    return new CudaPlace(CudaStream.create());
+    CudaStream stream = CudaStream.create();
+    return new CudaPlace(stream.handle(), stream);
+  }
+
+  /**
+   * A place on someone else's stream (e.g. a TensorRT run's), so its kernels and copies are
+   * ordered with that stream's work; closing it only waits for the stream.
+   */
+  public static CudaPlace on(CUstream_st stream) {
+    if (stream == null || stream.isNull()) {
+      throw new IllegalArgumentException("stream: a CUDA stream is required");
+    }
+    return new CudaPlace(stream, null);
   }
 
   @Override
@@ -65,12 +80,26 @@ public final class CudaPlace implements KernelPlace {
       // cudaMemcpyAsync from pageable memory may return before the driver has staged the bytes;
       // the stream synchronise makes it safe to free `host` when this method returns.
       CudaException.check("cudaMemcpyAsync(host to device)", cudart.cudaMemcpyAsync(
-          buffer.live(), host, bytes, cudart.cudaMemcpyHostToDevice, stream.handle()));
-      stream.synchronize();
+          buffer.live(), host, bytes, cudart.cudaMemcpyHostToDevice, stream));
+      synchronize();
       return buffer;
     } catch (RuntimeException e) {
       buffer.close();
       throw e;
+    }
+  }
+
+  @Override
+  public void write(float[] data, FloatPointer to) {
+    PlaceBuffer.checkWrite(data.length, to);
+    if (data.length == 0) {
+      return;
+    }
+    try (FloatPointer host = new FloatPointer(data)) {
+      // Ordered on the stream after the work queued before; the synchronise lets `host` go.
+      CudaException.check("cudaMemcpyAsync(host to device)", cudart.cudaMemcpyAsync(to, host,
+          (long) data.length * Float.BYTES, cudart.cudaMemcpyHostToDevice, stream));
+      synchronize();
     }
   }
 
@@ -102,17 +131,24 @@ public final class CudaPlace implements KernelPlace {
     // Queued behind every kernel of this place on the stream; the synchronise both waits for the
     // copy and surfaces any asynchronous error of the work before it.
     CudaException.check("cudaMemcpyAsync(device to host)", cudart.cudaMemcpyAsync(host,
-        from.live(), bytes, cudart.cudaMemcpyDeviceToHost, stream.handle()));
-    stream.synchronize();
+        from.live(), bytes, cudart.cudaMemcpyDeviceToHost, stream));
+    synchronize();
+  }
+
+  @Override
+  public void synchronize() {
+    CudaException.check("cudaStreamSynchronize", cudart.cudaStreamSynchronize(stream));
   }
 
   @Override
   public void close() {
     // Work still queued may use buffers the caller is about to free: let it finish first.
     try {
-      stream.synchronize();
+      synchronize();
     } finally {
-      stream.close();
+      if (owned != null) {
+        owned.close();
+      }
     }
   }
 }

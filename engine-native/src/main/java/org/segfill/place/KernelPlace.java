@@ -1,5 +1,6 @@
 package org.segfill.place;
 
+import org.bytedeco.javacpp.FloatPointer;
 import org.segfill.kernels.KernelTarget;
 
 /**
@@ -29,11 +30,22 @@ public sealed interface KernelPlace extends AutoCloseable permits CpuPlace, Cuda
   /** A buffer holding a copy of {@code data}. */
   PlaceBuffer upload(float[] data);
 
+  /**
+   * Copies {@code data} to {@code to}, memory of this place that the caller did not get from it
+   * (e.g. a graph's input buffer), once the work queued before has reached it.
+   *
+   * @throws IllegalArgumentException when {@code to} holds fewer than {@code data.length} floats
+   */
+  void write(float[] data, FloatPointer to);
+
   /** Copies the first {@code to.length} bytes of {@code from} once the queued work is done. */
   void download(PlaceBuffer from, byte[] to);
 
   /** Copies the first {@code to.length} floats of {@code from} once the queued work is done. */
   void download(PlaceBuffer from, float[] to);
+
+  /** Waits for the work queued on the place (nothing to wait for on the CPU). */
+  void synchronize();
 
   /** Releases what the place owns (its stream, for CUDA). */
   @Override

@@ -2,6 +2,7 @@ package org.segfill.place;
 
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.Pointer;
 
 /**
@@ -37,6 +38,11 @@ public final class PlaceBuffer implements AutoCloseable {
     return new FloatPointer(live()).capacity(bytes / Float.BYTES);
   }
 
+  /** The block as 32-bit integers. */
+  public IntPointer ints() {
+    return new IntPointer(live()).capacity(bytes / Integer.BYTES);
+  }
+
   Pointer live() {
     if (closed) {
       throw new IllegalStateException("PlaceBuffer used after close()");
@@ -62,6 +68,16 @@ public final class PlaceBuffer implements AutoCloseable {
   static void checkSize(long bytes) {
     if (bytes <= 0) {
       throw new IllegalArgumentException("bytes must be > 0, got " + bytes);
+    }
+  }
+
+  static void checkWrite(long floats, FloatPointer to) {
+    if (to == null || to.isNull()) {
+      throw new IllegalArgumentException("to: a buffer is required");
+    }
+    if (to.capacity() < floats) {
+      throw new IllegalArgumentException("to holds " + to.capacity() + " floats, " + floats
+          + " needed");
     }
   }
 

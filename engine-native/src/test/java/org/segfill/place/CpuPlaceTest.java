@@ -16,6 +16,11 @@ class CpuPlaceTest {
   }
 
   @Test
+  void writesThroughAPointer() {
+    PlaceContract.writesThroughAPointer(place);
+  }
+
+  @Test
   void runsKernels() {
     PlaceContract.runsKernelsOnItsBuffers(place);
   }

@@ -30,6 +30,11 @@ class CudaPlaceGpuTest {
   }
 
   @Test
+  void writesThroughAPointer() {
+    PlaceContract.writesThroughAPointer(place);
+  }
+
+  @Test
   void runsKernels() {
     PlaceContract.runsKernelsOnItsBuffers(place);
   }

@@ -29,6 +29,19 @@ final class PlaceContract {
     }
   }
 
+  /** write() fills memory the caller holds a pointer to, and refuses too small a target. */
+  static void writesThroughAPointer(KernelPlace place) {
+    float[] data = {1.5f, -2f, Float.MIN_VALUE, 7e30f, 0f};
+    try (PlaceBuffer target = place.allocate(8L * Float.BYTES)) {
+      place.write(data, target.floats());
+      float[] back = new float[data.length];
+      place.download(target, back);
+      assertArrayEquals(data, back);
+      assertThrows(IllegalArgumentException.class,
+          () -> place.write(new float[9], target.floats()));
+    }
+  }
+
   /** A kernel queued on the place's target reads and writes the place's buffers. */
   static void runsKernelsOnItsBuffers(KernelPlace place) {
     byte[] mask = new byte[70_001];

@@ -2,6 +2,7 @@ package org.segfill.engine.backend;
 
 import org.bytedeco.cuda.cudart.CUstream_st;
 import org.bytedeco.javacpp.FloatPointer;
+import org.segfill.place.KernelPlace;
 
 /**
  * One graph at fixed shapes with float32 device buffers for its inputs and outputs, enqueued on
@@ -10,8 +11,15 @@ import org.bytedeco.javacpp.FloatPointer;
  */
 public interface DeviceRun extends AutoCloseable {
 
-  /** The stream every enqueue of this run is ordered on. */
+  /** The stream every enqueue of this run is ordered on (null for a run on the CPU). */
   CUstream_st stream();
+
+  /**
+   * Memory and kernels ordered with this run: buffers the loop's kernels and the graph's
+   * inputs can address, and a kernel target on {@link #stream()}. Valid until close; the run
+   * owns it.
+   */
+  KernelPlace place();
 
   /** The float32 device buffer of an input, valid until close. */
   FloatPointer input(String name);

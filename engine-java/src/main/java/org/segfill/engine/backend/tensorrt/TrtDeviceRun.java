@@ -8,6 +8,8 @@ import org.segfill.engine.backend.BackendException;
 import org.segfill.engine.backend.DType;
 import org.segfill.engine.backend.DeviceRun;
 import org.segfill.kernels.LatentKernels;
+import org.segfill.place.CudaPlace;
+import org.segfill.place.KernelPlace;
 
 /**
  * A TensorRT context at fixed shapes, run again and again from device memory. Each enqueue
@@ -23,6 +25,7 @@ final class TrtDeviceRun implements DeviceRun {
   private final List<String> outputs;
   private final TrtLogger logger;
   private final Runnable release;
+  private final KernelPlace place;
   private boolean closed;
 
   TrtDeviceRun(ProfileContext profile, CUstream_st stream, LatentKernels kernels,
@@ -34,6 +37,7 @@ final class TrtDeviceRun implements DeviceRun {
     this.outputs = List.copyOf(outputs);
     this.logger = logger;
     this.release = release;
+    this.place = CudaPlace.on(stream);
     for (String name : inputs) {
       requireFloat(name);
     }
@@ -53,6 +57,11 @@ final class TrtDeviceRun implements DeviceRun {
   @Override
   public CUstream_st stream() {
     return stream;
+  }
+
+  @Override
+  public KernelPlace place() {
+    return place;
   }
 
   @Override
