@@ -7,9 +7,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.segfill.engine.backend.ort.OrtBackend;
+import org.segfill.engine.backend.SessionFactory;
 import org.segfill.engine.edit.EditEngine;
 import org.segfill.engine.edit.EditRequest;
 import org.segfill.engine.edit.EditResult;
@@ -26,7 +27,9 @@ import org.segfill.engine.sdxl.Region;
 import org.segfill.engine.sdxl.SdxlInpaintPipeline;
 import org.segfill.engine.sdxl.scheduler.Sampler;
 import org.segfill.models.bundle.SdxlBundle;
+import org.segfill.server.engine.BackendChoice;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,7 +39,8 @@ import picocli.CommandLine.Spec;
     name = "inpaint",
     description = "Regenerate the background (default), the subject, or remove the selection."
         + " Writes one PNG per result (recipe in a tEXt chunk) and prints one JSON line each."
-        + " Uses SDXL with --sdxl, else the classic engine.")
+        + " Uses SDXL with --sdxl, else the classic engine. SDXL runs on the --backend chosen"
+        + " as serve chooses it.")
 final class InpaintCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
@@ -88,6 +92,8 @@ final class InpaintCommand implements Callable<Integer> {
   @Option(names = "--sdxl", paramLabel = "DIR", description = "An SDXL inpainting bundle.")
   private Path sdxl;
 
+  @Mixin private BackendOption backend;
+
   @Option(names = "--out-dir", required = true, paramLabel = "DIR") private Path outDir;
 
   @Override
@@ -99,6 +105,8 @@ final class InpaintCommand implements Callable<Integer> {
     if (!Files.isDirectory(outDir)) {
       throw new IllegalArgumentException("--out-dir: " + outDir + " is not a directory");
     }
+    // Before the images are read: a backend that cannot run fails fast.
+    BackendChoice choice = backend.choose(sdxl);
     ImageLimits limits = ImageLimits.defaults();
     RgbImage photo = ImageFiles.read("--image", image, limits);
     BackgroundSpec backdrop = background == null ? null : BackgroundSpec.parse(
@@ -109,7 +117,7 @@ final class InpaintCommand implements Callable<Integer> {
 
     EditResult result;
     try (Mask selection = MaskFiles.read("--mask", mask, photo.width(), photo.height(), limits);
-        SdxlInpaintPipeline pipeline = sdxl == null ? null : open(sdxl)) {
+        SdxlInpaintPipeline pipeline = sdxl == null ? null : open(sdxl, choice)) {
       EditEngine engine = new EditEngine(Optional.ofNullable(pipeline));
       result = engine.edit(photo, selection, new EditRequest(generation, backdrop), progress,
           () -> false);
@@ -140,10 +148,12 @@ final class InpaintCommand implements Callable<Integer> {
     }
   }
 
-  private static SdxlInpaintPipeline open(Path dir) throws IOException {
+  // The recipe names the backend by its factory's name, as serve's recipes do, so results
+  // from both say the same for the same backend.
+  private static SdxlInpaintPipeline open(Path dir, BackendChoice choice) throws IOException {
     SdxlBundle bundle = SdxlBundle.locate(dir);
-    OrtBackend backend = new OrtBackend();
-    return new SdxlInpaintPipeline(bundle.open(backend), bundle.settings(), backend.name());
+    SessionFactory factory = choice.factory(dir, List.of(dir));
+    return new SdxlInpaintPipeline(bundle.open(factory), bundle.settings(), factory.name());
   }
 
   private static long randomSeed() {

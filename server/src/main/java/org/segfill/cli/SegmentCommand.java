@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.segfill.engine.backend.ort.OrtBackend;
 import org.segfill.engine.image.ImageLimits;
 import org.segfill.engine.image.PngEncoder;
 import org.segfill.engine.image.RgbImage;
@@ -21,7 +20,9 @@ import org.segfill.engine.segment.GrabCutSegmenter;
 import org.segfill.engine.segment.Prompt;
 import org.segfill.engine.segment.SegmentResult;
 import org.segfill.models.bundle.SamBundle;
+import org.segfill.server.engine.BackendChoice;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
     name = "segment",
     description = "Mask the object the clicks (and box) point at. Writes an 8-bit PNG mask"
         + " (255 = selected) at the image's size and prints one JSON line. Uses SAM with --sam,"
-        + " else the classic GrabCut segmenter.")
+        + " else the classic GrabCut segmenter. SAM runs on the --backend chosen as serve"
+        + " chooses it.")
 final class SegmentCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
@@ -51,6 +53,8 @@ final class SegmentCommand implements Callable<Integer> {
       description = "A SAM bundle (sam-onnx or hf layout); without it the classic segmenter runs.")
   private Path sam;
 
+  @Mixin private BackendOption backend;
+
   @Option(names = "--multimask",
       description = "Also write every candidate as <out-stem>.<k>.png and list them.")
   private boolean multimask;
@@ -66,6 +70,8 @@ final class SegmentCommand implements Callable<Integer> {
     if (parent == null || !Files.isDirectory(parent)) {
       throw new IllegalArgumentException("--out: directory " + parent + " does not exist");
     }
+    // Before the image is read: a backend that cannot run fails fast.
+    BackendChoice choice = backend.choose(sam);
     RgbImage rgb = ImageFiles.read("--image", image, ImageLimits.defaults());
     prompt.requireInside(rgb.width(), rgb.height());
 
@@ -79,13 +85,14 @@ final class SegmentCommand implements Callable<Integer> {
       line.put("note", "no SAM bundle given (--sam): classic GrabCut segmenter");
     } else {
       try (SamPredictor predictor =
-          new SamPredictor(SamBundle.locate(sam).open(new OrtBackend()))) {
+          new SamPredictor(SamBundle.locate(sam).open(choice.factory(sam, List.of(sam))))) {
         SamPrediction prediction = predictor.predict(predictor.embed(rgb),
             new SamPrompt(prompt, null, multimask));
         result = prediction.toSegmentResult();
         line.put("engine", "sam");
         line.put("layout", predictor.layout().id());
         line.put("bundle", predictor.bundleId());
+        line.put("backend", choice.selected());
       }
     }
     long ms = (System.nanoTime() - start) / 1_000_000;

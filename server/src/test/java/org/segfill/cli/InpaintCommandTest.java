@@ -15,12 +15,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.segfill.engine.backend.BackendKind;
+import org.segfill.engine.backend.BackendProbes;
 import org.segfill.engine.image.ImageDecoder;
 import org.segfill.engine.image.ImageLimits;
 import org.segfill.engine.image.PngEncoder;
@@ -32,8 +35,12 @@ import org.segfill.engine.inpaint.Target;
 import org.segfill.engine.mask.Mask;
 import org.segfill.models.testbundle.TestBundles;
 import org.segfill.models.testbundle.TwoShapesScene;
+import picocli.CommandLine;
 
-/** {@code segfill inpaint} end to end on the tiny SDXL bundle and with the classic engine. */
+/**
+ * {@code segfill inpaint} end to end on the tiny SDXL bundle and with the classic engine, and
+ * its {@code --backend}.
+ */
 class InpaintCommandTest {
 
   @TempDir static Path dir;
@@ -203,6 +210,68 @@ class InpaintCommandTest {
         + " ignored", lines(run.out()).get(0).get("warnings").get(0).asText());
   }
 
+  @Test
+  void autoGeneratesOnOrtCpuHereAndTheRecipeNamesIt() throws IOException {
+    Assumptions.assumeFalse(BackendProbes.availability(BackendKind.ORT_CUDA, List.of(sdxl))
+        .available(), "ort-cuda can run here, so auto would pick it");
+    Path out = dir.resolve("backend-auto");
+    CliRun run = inpaint(out, "--sdxl", sdxl.toString(), "--steps", "2");
+    assertEquals(0, run.exit(), run.err());
+    // The tiny bundle has no TensorRT plans, so tensorrt is passed over on any machine.
+    assertTrue(run.err().startsWith("segfill inpaint: backend ort-cpu: auto: ort-cpu (ONNX"
+        + " Runtime on the CPU), the best available; tensorrt unavailable ("), run.err());
+    assertRecipeBackend(run, out, "onnxruntime-cpu");
+  }
+
+  @Test
+  void anExplicitOrtCpuGeneratesAndSaysItWasRequested() throws IOException {
+    Path out = dir.resolve("backend-ort-cpu");
+    CliRun run = inpaint(out, "--sdxl", sdxl.toString(), "--steps", "2", "--backend",
+        "ort-cpu");
+    assertEquals(0, run.exit(), run.err());
+    assertEquals("segfill inpaint: backend ort-cpu: requested; ONNX Runtime on the CPU",
+        run.err().lines().findFirst().orElseThrow());
+    assertRecipeBackend(run, out, "onnxruntime-cpu");
+  }
+
+  @Test
+  void anUnavailableTensorRtFailsFastWithTheReasonAndNoStackTrace() throws IOException {
+    Path out = dir.resolve("backend-tensorrt");
+    CliRun run = inpaint(out, "--sdxl", sdxl.toString(), "--backend", "tensorrt");
+    assertEquals(Main.FAILED, run.exit(), run.err());
+    String reason = BackendProbes.availability(BackendKind.TENSORRT, List.of(sdxl)).reason();
+    assertEquals("segfill inpaint: backend tensorrt is unavailable: " + reason,
+        run.err().strip());
+    assertTrue(reason.contains("TensorRT: no engines for " + sdxl), reason);
+    assertFalse(run.err().contains("\tat "), run::err);
+    // Failed before any step ran or any file was written.
+    assertFalse(run.err().contains("step "), run::err);
+    assertEquals("", run.out());
+    try (Stream<Path> files = Files.list(out)) {
+      assertEquals(0, files.count());
+    }
+  }
+
+  @Test
+  void theUsageListsTheBackendsAndTheDefault() {
+    // picocli wraps the description; compare with the line breaks folded.
+    String usage = new CommandLine(new InpaintCommand()).getUsageMessage()
+        .replaceAll("\\s+", " ");
+    assertTrue(usage.contains("--backend=B auto (default: the best available of tensorrt,"
+        + " ort-cuda and ort-cpu"), usage);
+  }
+
+  private static void assertRecipeBackend(CliRun run, Path out, String backend)
+      throws IOException {
+    JsonNode line = lines(run.out()).get(0);
+    Path file = Path.of(line.get("file").asText());
+    assertEquals(out, file.getParent());
+    assertEquals(backend, line.get("recipe").get("backend").asText());
+    // The recipe inside the PNG says the same.
+    String recipe = PngText.read(Files.readAllBytes(file)).get(ResultFiles.RECIPE_KEY);
+    assertEquals(backend, JSON.readTree(recipe).get("backend").asText());
+  }
+
   static Stream<Arguments> badInputs() {
     return Stream.of(
         Arguments.of(List.of("--guidance", "20.5"), "guidanceScale: must be in [0, 20.0]"),
@@ -213,7 +282,9 @@ class InpaintCommandTest {
         Arguments.of(List.of("--steps", "1", "--strength", "0.5"), "strength and steps:"),
         Arguments.of(List.of("--sampler", "ddim"), "sampler must be one of"),
         Arguments.of(List.of("--target", "sky"), "target must be one of"),
-        Arguments.of(List.of("--region", "middle"), "region: must be one of"));
+        Arguments.of(List.of("--region", "middle"), "region: must be one of"),
+        Arguments.of(List.of("--backend", "gpu"), "--backend: backend must be one of [auto,"
+            + " tensorrt, ort-cuda, ort-cpu], got 'gpu'"));
   }
 
   @ParameterizedTest(name = "{0}")

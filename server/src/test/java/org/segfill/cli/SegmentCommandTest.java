@@ -1,6 +1,7 @@
 package org.segfill.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,20 +15,27 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.segfill.engine.backend.BackendKind;
+import org.segfill.engine.backend.BackendProbes;
 import org.segfill.engine.image.DecodedPixels;
 import org.segfill.engine.image.ImageDecoder;
 import org.segfill.engine.image.ImageLimits;
 import org.segfill.engine.image.PngEncoder;
 import org.segfill.models.testbundle.TestBundles;
 import org.segfill.models.testbundle.TwoShapesScene;
+import picocli.CommandLine;
 
-/** {@code segfill segment} end to end: tiny SAM bundles in both layouts, classic, bad input. */
+/**
+ * {@code segfill segment} end to end: tiny SAM bundles in both layouts, classic, bad input,
+ * {@code --backend}.
+ */
 class SegmentCommandTest {
 
   @TempDir static Path dir;
@@ -101,6 +109,89 @@ class SegmentCommandTest {
     }
     assertEquals(0.95, line.get("score").asDouble(), 1e-6);
     assertTrue(candidates.get(0).get("area").asLong() < candidates.get(1).get("area").asLong());
+  }
+
+  @Test
+  void autoRunsSamOnOrtCpuHereAndSaysWhyOnStderr() throws IOException {
+    Path bundle = bundles.resolve(TestBundles.SAM_ONNX);
+    Assumptions.assumeFalse(BackendProbes.availability(BackendKind.ORT_CUDA, List.of(bundle))
+        .available(), "ort-cuda can run here, so auto would pick it");
+    Path mask = dir.resolve("auto.png");
+    CliRun run = segmentOnBackend(bundle, mask);
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(Files.size(mask) > 0);
+    assertEquals("ort-cpu", JSON.readTree(run.out()).get("backend").asText());
+    // The tiny bundles have no TensorRT plans, so tensorrt is passed over on any machine.
+    assertTrue(run.err().startsWith("segfill segment: backend ort-cpu: auto: ort-cpu (ONNX"
+        + " Runtime on the CPU), the best available; tensorrt unavailable ("), run.err());
+    assertTrue(run.err().contains("; ort-cuda unavailable ("), run.err());
+  }
+
+  @Test
+  void anExplicitOrtCpuRunsSamAndSaysItWasRequested() throws IOException {
+    Path mask = dir.resolve("ort-cpu.png");
+    CliRun run = segmentOnBackend(bundles.resolve(TestBundles.SAM_HF), mask, "--backend",
+        "ort-cpu");
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(Files.size(mask) > 0);
+    JsonNode line = JSON.readTree(run.out());
+    assertEquals("sam", line.get("engine").asText());
+    assertEquals("ort-cpu", line.get("backend").asText());
+    assertEquals("segfill segment: backend ort-cpu: requested; ONNX Runtime on the CPU",
+        run.err().strip());
+  }
+
+  @Test
+  void anUnavailableTensorRtFailsFastWithTheReasonAndNoStackTrace() {
+    Path bundle = bundles.resolve(TestBundles.SAM_ONNX);
+    Path mask = dir.resolve("tensorrt.png");
+    CliRun run = segmentOnBackend(bundle, mask, "--backend", "tensorrt");
+    assertEquals(Main.FAILED, run.exit(), run.err());
+    String reason = BackendProbes.availability(BackendKind.TENSORRT, List.of(bundle)).reason();
+    assertEquals("segfill segment: backend tensorrt is unavailable: " + reason,
+        run.err().strip());
+    // On any machine the tiny bundle has no plans; here there is no GPU either.
+    assertTrue(reason.contains("TensorRT: no engines for " + bundle), reason);
+    assertFalse(run.err().contains("\tat "), run::err);
+    assertEquals("", run.out());
+    assertTrue(Files.notExists(mask));
+  }
+
+  @Test
+  void anUnknownBackendExitsTwoNamingTheFlagAndTheChoices() {
+    Path mask = dir.resolve("unknown-backend.png");
+    // Refused with or without a bundle, as serve refuses it.
+    for (List<String> sam : List.of(List.<String>of(),
+        List.of("--sam", bundles.resolve(TestBundles.SAM_ONNX).toString()))) {
+      List<String> args = new ArrayList<>(List.of("segment", "--image",
+          imageFile(TwoShapesScene.landscape()).toString(), "--point", "500,300", "--out",
+          mask.toString(), "--backend", "gpu"));
+      args.addAll(sam);
+      CliRun run = CliRun.of(args.toArray(String[]::new));
+      assertEquals(Main.BAD_INPUT, run.exit(), run.err());
+      assertEquals("segfill segment: --backend: backend must be one of [auto, tensorrt,"
+          + " ort-cuda, ort-cpu], got 'gpu'", run.err().strip());
+      assertTrue(Files.notExists(mask));
+    }
+  }
+
+  @Test
+  void theUsageListsTheBackendsAndTheDefault() {
+    // picocli wraps the description; compare with the line breaks folded.
+    String usage = new CommandLine(new SegmentCommand()).getUsageMessage()
+        .replaceAll("\\s+", " ");
+    assertTrue(usage.contains("--backend=B auto (default: the best available of tensorrt,"
+        + " ort-cuda and ort-cpu"), usage);
+  }
+
+  private static CliRun segmentOnBackend(Path bundle, Path mask, String... backend) {
+    TwoShapesScene scene = TwoShapesScene.landscape();
+    double[] click = scene.ellipseClick();
+    List<String> args = new ArrayList<>(List.of("segment", "--image",
+        imageFile(scene).toString(), "--point", click[0] + "," + click[1], "--sam",
+        bundle.toString(), "--out", mask.toString()));
+    args.addAll(List.of(backend));
+    return CliRun.of(args.toArray(String[]::new));
   }
 
   static Stream<Arguments> badInputs() {
