@@ -1,0 +1,137 @@
+package org.segfill.engine.sdxl;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bytedeco.cuda.cudart.CUstream_st;
+import org.bytedeco.javacpp.FloatPointer;
+import org.segfill.engine.backend.DeviceRun;
+import org.segfill.engine.backend.DeviceSession;
+import org.segfill.engine.backend.Session;
+import org.segfill.engine.backend.ShapeRange;
+import org.segfill.engine.backend.Shapes;
+import org.segfill.engine.backend.Tensor;
+import org.segfill.engine.backend.TensorSpec;
+import org.segfill.place.KernelPlace;
+
+/**
+ * A {@link DeviceSession} on the CPU, for tests: a run's "device" buffers are host memory of the
+ * CPU place and each enqueue runs the wrapped float32 session on them, so {@link
+ * DeviceDenoiseLoop} runs here exactly as it is written for TensorRT, minus the CUDA graph and
+ * events. Counts its runs and enqueues.
+ */
+final class HostDeviceSession implements DeviceSession {
+
+  private final Session inner;
+  final AtomicInteger prepared = new AtomicInteger();
+  final AtomicInteger enqueued = new AtomicInteger();
+
+  HostDeviceSession(Session inner) {
+    this.inner = inner;
+  }
+
+  @Override
+  public List<TensorSpec> inputs() {
+    return inner.inputs();
+  }
+
+  @Override
+  public List<TensorSpec> outputs() {
+    return inner.outputs();
+  }
+
+  @Override
+  public List<ShapeRange> inputRanges() {
+    return inner.inputRanges();
+  }
+
+  @Override
+  public Map<String, Tensor> run(Map<String, Tensor> inputs, Set<String> wanted) {
+    return inner.run(inputs, wanted);
+  }
+
+  @Override
+  public DeviceRun prepare(Map<String, long[]> shapes) {
+    prepared.incrementAndGet();
+    return new HostRun(shapes);
+  }
+
+  @Override
+  public void close() {
+    inner.close();
+  }
+
+  private final class HostRun implements DeviceRun {
+    private final Map<String, long[]> shapes;
+    private final Map<String, FloatPointer> in = new LinkedHashMap<>();
+    private final Map<String, FloatPointer> out = new HashMap<>();
+
+    HostRun(Map<String, long[]> shapes) {
+      this.shapes = Map.copyOf(shapes);
+      shapes.forEach((name, shape) ->
+          in.put(name, new FloatPointer(Math.max(1, Shapes.elementCount(shape)))));
+    }
+
+    @Override
+    public CUstream_st stream() {
+      return null;
+    }
+
+    @Override
+    public KernelPlace place() {
+      return KernelPlace.cpu();
+    }
+
+    @Override
+    public boolean capturable() {
+      return false;
+    }
+
+    @Override
+    public FloatPointer input(String name) {
+      FloatPointer p = in.get(name);
+      if (p == null) {
+        throw new IllegalArgumentException("no input '" + name + "'");
+      }
+      return p;
+    }
+
+    // Outputs appear at the first enqueue, when their shapes are known; as on a GPU, the same
+    // buffer then serves every later enqueue.
+    @Override
+    public FloatPointer output(String name) {
+      FloatPointer p = out.get(name);
+      if (p == null) {
+        throw new IllegalStateException("output '" + name + "' read before the first enqueue");
+      }
+      return p;
+    }
+
+    @Override
+    public void enqueue() {
+      enqueued.incrementAndGet();
+      Map<String, Tensor> feeds = new HashMap<>();
+      in.forEach((name, p) -> {
+        long[] shape = shapes.get(name);
+        float[] values = new float[Math.toIntExact(Shapes.elementCount(shape))];
+        p.position(0).get(values);
+        feeds.put(name, Tensor.ofFloats(shape, values));
+      });
+      Set<String> wanted = Set.copyOf(inner.outputs().stream().map(TensorSpec::name).toList());
+      inner.run(feeds, wanted).forEach((name, t) -> {
+        float[] values = t.toFloatArray();
+        FloatPointer p = out.computeIfAbsent(name, k -> new FloatPointer(values.length));
+        p.position(0).put(values);
+      });
+    }
+
+    @Override
+    public void close() {
+      in.values().forEach(FloatPointer::close);
+      out.values().forEach(FloatPointer::close);
+    }
+  }
+}
