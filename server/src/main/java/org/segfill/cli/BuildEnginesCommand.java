@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "build-engines",
     mixinStandardHelpOptions = true,
-    description = "Build TensorRT FP16 plans (the VAE in FP32/TF32 unless fp16-safe) for every"
+    description = "Build TensorRT FP16 plans (the VAE in FP32/TF32 unless fp16-safe; fp16"
+        + " exports strongly typed, fp32 ones weakly typed with kFP16) for every"
         + " graph of a SAM or SDXL bundle, with a manifest.json of SHA-256 hashes and the"
         + " TensorRT version and GPU they were built on. Plans only run on that TensorRT"
         + " version and GPU model, so run this on the machine that serves.")

@@ -20,6 +20,7 @@ import org.segfill.engine.backend.tensorrt.TrtBackend;
 import org.segfill.engine.backend.tensorrt.TrustedFiles;
 import org.segfill.models.bundle.SamBundle;
 import org.segfill.models.bundle.SdxlBundle;
+import org.segfill.models.onnx.OnnxFloatTypes;
 
 /**
  * {@code segfill build-engines}: builds a TensorRT plan for every graph of a SAM or SDXL bundle
@@ -33,29 +34,38 @@ public final class BuildEngines {
   /** The graphs of a bundle with their plans: each source file and how to build it. */
   record Job(Path source, GraphPlan plan) {}
 
+  /** A job whose graph has been read: its trusted files and how its plan is typed. */
+  record Prepared(Job job, List<Path> files, PlanPrecision precision) {
+
+    Prepared {
+      files = List.copyOf(files);
+    }
+  }
+
   /**
    * Builds every plan of {@code bundle} into {@code out} (created if needed).
    *
    * @param progress receives one line per plan built
-   * @throws IllegalArgumentException for a folder that holds no complete bundle, or a graph
-   *     whose files leave the bundle
+   * @throws IllegalArgumentException for a folder that holds no complete bundle, a graph
+   *     whose files leave the bundle, or an fp16 VAE that is not fp16-safe
    * @throws BackendUnavailableException when there is no GPU or no TensorRT here, with why
    */
   public static EngineManifest run(Path bundle, Path out, BuildOptions options,
       Consumer<String> progress) throws IOException {
-    List<Job> jobs = jobs(bundle);
+    List<Prepared> prepared = prepare(bundle);
     RuntimeIdentity identity = requireGpu();
     Files.createDirectories(out);
-    List<Path> trusted = List.of(bundle);
     byte[] timing = options.timingCache() != null && Files.isRegularFile(options.timingCache())
         ? Files.readAllBytes(options.timingCache()) : options.timingCache() != null
         ? new byte[0] : null;
     List<PlanMetadata> plans = new ArrayList<>();
     try (EngineBuilder builder = new EngineBuilder()) {
-      for (Job job : jobs) {
-        List<Path> files = GraphFiles.trusted(trusted, job.source());
+      for (Prepared p : prepared) {
+        Job job = p.job();
+        List<Path> files = p.files();
         long start = System.nanoTime();
-        BuiltPlan built = builder.build(files.get(0), job.plan(), options, timing);
+        BuiltPlan built = builder.build(files.get(0), job.plan(), p.precision(), options,
+            timing);
         Path planFile = out.resolve(job.plan().plan());
         write(planFile, built.bytes());
         List<String> external = new ArrayList<>();
@@ -65,10 +75,11 @@ public final class BuildEngines {
         }
         plans.add(new PlanMetadata(relative(bundle, job.source()), job.plan().plan(),
             TrustedFiles.sha256(files.get(0)), external, TrustedFiles.sha256(built.bytes()),
-            identity, job.plan().fp16() ? "fp16" : "tf32", job.plan().profiles(),
-            built.sourceInputs(), built.droppedOutputs()));
+            identity, p.precision().precision(), p.precision().typing(),
+            job.plan().profiles(), built.sourceInputs(), built.droppedOutputs()));
         progress.accept(job.plan().plan() + ": built from " + relative(bundle, job.source())
-            + " in " + (System.nanoTime() - start) / 1_000_000_000 + " s, "
+            + " (" + p.precision().why() + ") in "
+            + (System.nanoTime() - start) / 1_000_000_000 + " s, "
             + built.bytes().length / (1 << 20) + " MiB");
       }
       if (options.timingCache() != null) {
@@ -111,6 +122,26 @@ public final class BuildEngines {
     jobs.add(new Job(sam.encoder(), plans.get(0)));
     jobs.add(new Job(sam.decoder(), plans.get(1)));
     return jobs;
+  }
+
+  /**
+   * Reads every graph of the bundle once, before any GPU work: checks its files for trust and
+   * decides how its plan is typed ({@link PlanPrecision}).
+   *
+   * @throws IllegalArgumentException as {@link #jobs}, for a graph whose files leave the
+   *     bundle, or for an fp16 VAE graph of a bundle whose VAE is not fp16-safe
+   */
+  static List<Prepared> prepare(Path bundle) {
+    List<Path> trusted = List.of(bundle);
+    List<Prepared> prepared = new ArrayList<>();
+    for (Job job : jobs(bundle)) {
+      // One parse per graph; the model is dropped once its float types are known.
+      GraphFiles.TrustedGraph graph = GraphFiles.open(trusted, job.source());
+      PlanPrecision precision = PlanPrecision.decide(job.source(), job.plan(),
+          OnnxFloatTypes.of(graph.model()));
+      prepared.add(new Prepared(job, graph.files(), precision));
+    }
+    return prepared;
   }
 
   /** This GPU and TensorRT, or why plans cannot be built here (both reasons when both fail). */

@@ -9,6 +9,7 @@ import org.bytedeco.tensorrt.global.nvinfer.BuilderFlag;
 import org.bytedeco.tensorrt.global.nvinfer.EngineCapability;
 import org.bytedeco.tensorrt.global.nvinfer.HardwareCompatibilityLevel;
 import org.bytedeco.tensorrt.global.nvinfer.MemoryPoolType;
+import org.bytedeco.tensorrt.global.nvinfer.NetworkDefinitionCreationFlag;
 import org.bytedeco.tensorrt.global.nvinfer.OptProfileSelector;
 import org.bytedeco.tensorrt.global.nvonnxparser;
 import org.bytedeco.tensorrt.nvinfer.Dims64;
@@ -25,12 +26,14 @@ import org.segfill.engine.backend.BackendException;
 import org.segfill.engine.backend.DType;
 import org.segfill.engine.backend.TensorSpec;
 import org.segfill.engine.backend.tensorrt.InputShapes;
+import org.segfill.engine.backend.tensorrt.PlanTyping;
 import org.segfill.engine.backend.tensorrt.TrtLogger;
 
 /**
- * Builds one TensorRT plan from an ONNX graph with the ONNX parser: the graph's outputs that
- * segfill does not read are unmarked (which drops the sam-onnx decoder's data-dependent
- * {@code masks}), the profiles of a {@link GraphPlan} are added, and the plan is a standard,
+ * Builds one TensorRT plan from an ONNX graph with the ONNX parser: the network is strongly or
+ * weakly typed as {@link PlanPrecision} decided, the graph's outputs that segfill does not read
+ * are unmarked (which drops the sam-onnx decoder's data-dependent {@code masks}), the profiles
+ * of a {@link GraphPlan} are added, and the plan is a standard,
  * device-specific engine with no embedded plugin or lean runtime (nothing that
  * {@code setEngineHostCodeAllowed(false)} would refuse at load).
  */
@@ -50,18 +53,31 @@ final class EngineBuilder implements AutoCloseable {
   /**
    * Builds {@code onnx} (already checked for trust) into a plan.
    *
+   * @param precision how the network is typed, decided from the ONNX file beforehand
    * @param timingCache the serialized timing cache to start from (may be empty)
    * @throws IllegalArgumentException when the profile table does not fit the graph
    * @throws BackendException when TensorRT cannot parse or build it, with its errors
    */
-  BuiltPlan build(Path onnx, GraphPlan plan, BuildOptions options, byte[] timingCache) {
-    // Flags 0: a weakly typed network, so BuilderFlag::kFP16 lets the builder pick fp16
-    // kernels for an fp32 export (deprecated since TensorRT 10.12 in favour of strong typing,
-    // still honoured throughout 10.x; an fp16 export keeps its fp16 tensors either way).
-    INetworkDefinition network = builder.createNetworkV2(0);
+  BuiltPlan build(Path onnx, GraphPlan plan, PlanPrecision precision, BuildOptions options,
+      byte[] timingCache) {
+    boolean strong = precision.typing() == PlanTyping.STRONG;
+    // IBuilder::createNetworkV2 takes a bit mask over NetworkDefinitionCreationFlag; with
+    // kSTRONGLY_TYPED every tensor keeps the type the parser reads from the ONNX graph, and 0
+    // is the weakly typed network BuilderFlag::kFP16 applies to (deprecated since 10.12).
+    INetworkDefinition network = builder.createNetworkV2(strong
+        ? 1 << NetworkDefinitionCreationFlag.kSTRONGLY_TYPED.value : 0);
+    if (network == null || network.isNull()) {
+      throw new BackendException("TensorRT: createNetworkV2 failed: " + log.drainErrors(), null);
+    }
     IParser parser = null;
     IBuilderConfig config = null;
     try {
+      // getFlag reports the creation flags the network holds (INetworkDefinition::getFlag); a
+      // strong request that did not take would otherwise build an fp32 plan without a word.
+      if (strong && !network.getFlag(NetworkDefinitionCreationFlag.kSTRONGLY_TYPED)) {
+        throw new BackendException("TensorRT did not create a strongly typed network for "
+            + onnx + ": " + log.drainErrors(), null);
+      }
       parser = nvonnxparser.createParser(network, log);
       // parseFromFile resolves external data next to the graph; GraphFiles has checked every
       // location lies inside the bundle before this call.
@@ -82,10 +98,15 @@ final class EngineBuilder implements AutoCloseable {
       List<String> dropped = dropUnread(network, plan);
       config = builder.createBuilderConfig();
       config.setMemoryPoolLimit(MemoryPoolType.kWORKSPACE, (long) options.workspaceGb() << 30);
-      if (plan.fp16()) {
+      if (!strong) {
+        // Weak typing lets the builder pick fp16 kernels for this fp32 export layer by layer.
+        // Never on a strongly typed network: buildSerializedNetwork refuses kFP16 there with
+        // an API usage error, since the ONNX types alone decide its precision.
         config.setFlag(BuilderFlag.kFP16);
       }
       // TF32 is on by default for fp32 layers; set it explicitly since the VAE relies on it.
+      // kTF32 is not a precision flag of weak typing: it only lets fp32 math use TF32, and is
+      // valid on strongly typed networks (it remains in TensorRT 11, where all networks are).
       config.setFlag(BuilderFlag.kTF32);
       // Standard capability and no hardware compatibility: a plan for this GPU model only,
       // without kVERSION_COMPATIBLE (which would embed a lean runtime) and with no plugin

@@ -30,6 +30,23 @@ public final class GraphFiles {
    * @throws IllegalArgumentException for a file outside {@code roots} or an unreadable graph
    */
   public static List<Path> trusted(List<Path> roots, Path graph) {
+    return open(roots, graph).files();
+  }
+
+  /** A graph checked for trust, with the model read for the check (for callers that need more). */
+  record TrustedGraph(List<Path> files, ModelProto model) {
+
+    TrustedGraph {
+      files = List.copyOf(files);
+    }
+  }
+
+  /**
+   * Reads {@code graph} once: its trusted files as {@link #trusted} returns them, and the model.
+   *
+   * @throws IllegalArgumentException for a file outside {@code roots} or an unreadable graph
+   */
+  static TrustedGraph open(List<Path> roots, Path graph) {
     Path real = TrustedFiles.requireInside(roots, graph, "graph");
     ModelProto model;
     try (InputStream in = Files.newInputStream(real)) {
@@ -49,7 +66,7 @@ public final class GraphFiles {
         }
       }
     }
-    return new ArrayList<>(files);
+    return new TrustedGraph(new ArrayList<>(files), model);
   }
 
   /**

@@ -10,7 +10,9 @@ import org.segfill.engine.backend.tensorrt.InputShapes;
  *
  * @param source the ONNX file, relative to the bundle (e.g. {@code unet/model.onnx})
  * @param plan the plan's file name inside the engines directory
- * @param fp16 whether the builder may pick fp16 kernels (else fp32 with TF32)
+ * @param fp16 whether the plan may run in fp16: an fp32 export is then built weakly typed with
+ *     kFP16 and an fp16 export strongly typed as exported; false (a VAE that is not fp16-safe)
+ *     keeps an fp32 export in fp32 with TF32 and refuses an fp16 one ({@link PlanPrecision})
  * @param keepOutputs the outputs segfill reads; every other output is dropped from the plan
  * @param profiles the optimisation profiles; only inputs with a dynamic axis need an entry
  */

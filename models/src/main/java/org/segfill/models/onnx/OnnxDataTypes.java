@@ -1,5 +1,6 @@
 package org.segfill.models.onnx;
 
+import java.util.Optional;
 import org.segfill.engine.backend.DType;
 
 /** The ONNX {@code TensorProto.DataType} number of each {@link DType}. */
@@ -32,5 +33,15 @@ public final class OnnxDataTypes {
       default:
         throw new IllegalArgumentException("dtype: " + dtype + " has no ONNX code here");
     }
+  }
+
+  /** The {@link DType} of an ONNX element type code, or empty for a type segfill has none for. */
+  public static Optional<DType> dtype(int code) {
+    for (DType d : DType.values()) {
+      if (code(d) == code) {
+        return Optional.of(d);
+      }
+    }
+    return Optional.empty();
   }
 }

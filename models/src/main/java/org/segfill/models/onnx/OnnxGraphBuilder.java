@@ -24,9 +24,9 @@ import org.segfill.models.onnx.proto.OnnxSubset.ValueInfoProto;
 
 /**
  * Writes small ONNX graphs (test and tiny stand-in models) from Java: typed inputs and outputs
- * with fixed or named dynamic axes, float/int64 initializers and nodes with attributes, in the
- * default ai.onnx domain. Each name is checked as it is added, so a broken graph fails here with
- * the offending name instead of inside ONNX Runtime.
+ * with fixed or named dynamic axes, float, float16 and int64 initializers and nodes with
+ * attributes, in the default ai.onnx domain. Each name is checked as it is added, so a broken
+ * graph fails here with the offending name instead of inside ONNX Runtime.
  */
 public final class OnnxGraphBuilder {
 
@@ -85,6 +85,16 @@ public final class OnnxGraphBuilder {
     ByteBuffer raw = rawBuffer(name, shape, values.length, DType.FLOAT32);
     raw.asFloatBuffer().put(values);
     return initializer(name, DType.FLOAT32, shape, raw);
+  }
+
+  /**
+   * A float16 constant of {@code shape} holding IEEE half-precision bit patterns in row-major
+   * order (0x3C00 is 1.0), as an fp16 export stores its weights.
+   */
+  public OnnxGraphBuilder halfInitializer(String name, long[] shape, short... bits) {
+    ByteBuffer raw = rawBuffer(name, shape, bits.length, DType.FLOAT16);
+    raw.asShortBuffer().put(bits);
+    return initializer(name, DType.FLOAT16, shape, raw);
   }
 
   /** An int64 constant of {@code shape} holding {@code values} in row-major order. */

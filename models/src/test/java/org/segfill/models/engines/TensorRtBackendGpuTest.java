@@ -23,12 +23,15 @@ import org.segfill.engine.backend.TensorSpec;
 import org.segfill.engine.backend.ort.OrtBackend;
 import org.segfill.engine.backend.tensorrt.EngineManifest;
 import org.segfill.engine.backend.tensorrt.PlanMetadata;
+import org.segfill.engine.backend.tensorrt.PlanTyping;
 import org.segfill.engine.backend.tensorrt.TrtBackend;
+import org.segfill.models.onnx.OnnxFloatTypes;
 import org.segfill.models.testbundle.TestBundles;
 
 /**
  * TensorRT against ONNX Runtime CPU on every graph of the tiny SAM and SDXL bundles, with plans
- * built inside the test by {@link BuildEngines}; and the load-time refusals. Skipped without a
+ * built inside the test by {@link BuildEngines} (weakly typed with kFP16, the bundles being
+ * fp32), a strongly typed build of an fp16 graph, and the load-time refusals. Skipped without a
  * CUDA device and TensorRT, with the reason.
  */
 @RequiresTensorRt
@@ -69,6 +72,32 @@ class TensorRtBackendGpuTest {
         .filter("masks"::equals).toList(), "the data-dependent masks output is dropped");
     assertEquals(TrtBackend.runningIdentity(), decoder.builtOn());
     assertTrue(Files.isRegularFile(root.resolve("timing.cache")));
+  }
+
+  @Test
+  void theTinyFp32BundlesAreBuiltWeaklyTypedInFp16() {
+    for (EngineManifest m : List.of(samManifest, sdxlManifest)) {
+      for (PlanMetadata plan : m.plans()) {
+        assertEquals(PlanTyping.WEAK, plan.typing(), plan.plan());
+        assertEquals("fp16", plan.precision(), plan.plan());
+      }
+    }
+  }
+
+  @Test
+  void anFp16GraphBuildsStronglyTypedAndKeepsItsFp16Inputs() throws IOException {
+    Path graph = Fp16Graphs.allFp16().write(root.resolve("fp16/tiny.onnx"));
+    // Static shapes: the plan needs no profile entry.
+    GraphPlan plan = new GraphPlan("tiny.onnx", "tiny.plan", true, Set.of("y"),
+        List.of(List.of()));
+    PlanPrecision precision = PlanPrecision.decide(graph, plan,
+        OnnxFloatTypes.of(Fp16Graphs.allFp16().build()));
+    assertEquals(PlanTyping.STRONG, precision.typing());
+    try (EngineBuilder builder = new EngineBuilder()) {
+      BuiltPlan built = builder.build(graph, plan, precision, new BuildOptions(1, null), null);
+      assertTrue(built.bytes().length > 0);
+      assertEquals(DType.FLOAT16, built.sourceInputs().get(0).dtype());
+    }
   }
 
   @Test

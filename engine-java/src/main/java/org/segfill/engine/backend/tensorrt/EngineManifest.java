@@ -1,6 +1,7 @@
 package org.segfill.engine.backend.tensorrt;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -22,8 +23,8 @@ import java.util.Optional;
  */
 public record EngineManifest(int format, List<PlanMetadata> plans) {
 
-  /** The format this build writes and reads. */
-  public static final int FORMAT = 1;
+  /** The format this build writes and reads (2 added each plan's {@link PlanTyping}). */
+  public static final int FORMAT = 2;
   /** The manifest's file name inside the engines directory. */
   public static final String FILE = "manifest.json";
 
@@ -60,12 +61,15 @@ public record EngineManifest(int format, List<PlanMetadata> plans) {
    */
   public static EngineManifest read(Path file) {
     try {
-      EngineManifest manifest = JSON.readValue(file.toFile(), EngineManifest.class);
-      if (manifest.format() != FORMAT) {
-        throw new IllegalArgumentException(file + ": manifest format " + manifest.format()
+      // The format is checked before the plans are mapped, so an older manifest (whose entries
+      // lack newer fields) gets the rebuild message rather than a mapping error.
+      JsonNode tree = JSON.readTree(file.toFile());
+      int format = tree == null ? -1 : tree.path("format").asInt(-1);
+      if (format != FORMAT) {
+        throw new IllegalArgumentException(file + ": manifest format " + format
             + " is not " + FORMAT + "; rebuild with segfill build-engines");
       }
-      return manifest;
+      return JSON.treeToValue(tree, EngineManifest.class);
     } catch (IOException e) {
       throw new IllegalArgumentException(file + ": not a readable engine manifest ("
           + e.getMessage().lines().findFirst().orElse("") + ")", e);

@@ -15,7 +15,11 @@ import org.segfill.engine.backend.TensorSpec;
  * @param externalData SHA-256 of each external-data file, as "relative/path=hex"
  * @param planSha256 SHA-256 of the plan bytes; a plan whose bytes differ is refused
  * @param builtOn the TensorRT version and GPU the plan was built on
- * @param precision "fp16" or "tf32" (a VAE that is not fp16-safe)
+ * @param precision the floating-point precision the plan runs in: "fp16" (an fp16 export, or an
+ *     fp32 export built with kFP16), "bf16" (a bf16 export), or "tf32" (an fp32 export kept in
+ *     fp32, such as a VAE that is not fp16-safe)
+ * @param typing how the network was typed: strongly (the ONNX types decide) or weakly with
+ *     kFP16 (the builder decides, for fp32 exports that should run in fp16)
  * @param profiles the optimisation profiles, in profile-index order
  * @param sourceInputs the ONNX graph's inputs; one the plan no longer needs (the sam-onnx
  *     decoder's {@code orig_im_size} once {@code masks} is dropped) is accepted and ignored
@@ -24,7 +28,7 @@ import org.segfill.engine.backend.TensorSpec;
  */
 public record PlanMetadata(String source, String plan, String sourceSha256,
     List<String> externalData, String planSha256, RuntimeIdentity builtOn, String precision,
-    List<List<InputShapes>> profiles, List<TensorSpec> sourceInputs,
+    PlanTyping typing, List<List<InputShapes>> profiles, List<TensorSpec> sourceInputs,
     List<String> droppedOutputs) {
 
   public PlanMetadata {
@@ -35,6 +39,7 @@ public record PlanMetadata(String source, String plan, String sourceSha256,
     Objects.requireNonNull(planSha256, "planSha256");
     Objects.requireNonNull(builtOn, "builtOn");
     Objects.requireNonNull(precision, "precision");
+    Objects.requireNonNull(typing, "typing");
     profiles = profiles.stream().map(List::copyOf).toList();
     sourceInputs = List.copyOf(sourceInputs);
     droppedOutputs = List.copyOf(droppedOutputs);

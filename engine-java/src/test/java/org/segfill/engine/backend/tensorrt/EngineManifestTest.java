@@ -22,7 +22,7 @@ class EngineManifestTest {
   static PlanMetadata plan(RuntimeIdentity builtOn) {
     return new PlanMetadata("sam/decoder.onnx", "sam_decoder.plan", "aa".repeat(32),
         List.of("model.onnx_data=" + "cc".repeat(32)), "bb".repeat(32), builtOn, "fp16",
-        List.of(List.of(new InputShapes("point_coords", new long[] {1, 1, 2},
+        PlanTyping.WEAK, List.of(List.of(new InputShapes("point_coords", new long[] {1, 1, 2},
             new long[] {1, 2, 2}, new long[] {1, 66, 2}))),
         List.of(new TensorSpec("orig_im_size", DType.FLOAT32, new long[] {2})),
         List.of("masks"));
@@ -39,6 +39,8 @@ class EngineManifestTest {
     assertEquals("bb".repeat(32), p.planSha256());
     assertArrayEquals(new long[] {1, 66, 2}, p.profiles().get(0).get(0).max());
     assertEquals(List.of("masks"), p.droppedOutputs());
+    assertEquals(PlanTyping.WEAK, p.typing());
+    assertTrue(Files.readString(file).contains("\"typing\" : \"weak\""), "typing as a word");
     assertEquals(new TensorSpec("orig_im_size", DType.FLOAT32, new long[] {2}),
         p.sourceInputs().get(0));
     assertTrue(back.forSource("unet/model.onnx").isEmpty());
@@ -46,14 +48,15 @@ class EngineManifestTest {
 
   @Test
   void aGarbledManifestIsRefusedNamingTheFile(@TempDir Path dir) throws IOException {
-    Path file = Files.writeString(dir.resolve(EngineManifest.FILE), "{\"format\": 1, \"plans\":");
+    Path file = Files.writeString(dir.resolve(EngineManifest.FILE), "{\"format\": 2, \"plans\":");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> EngineManifest.read(file));
     assertTrue(e.getMessage().startsWith(file + ": not a readable engine manifest"),
         e.getMessage());
-    Files.writeString(file, "{\"format\": 2, \"plans\": []}");
+    // A format-1 manifest (no typing per plan) asks for a rebuild instead of a mapping error.
+    Files.writeString(file, "{\"format\": 1, \"plans\": [{\"source\": \"decoder.onnx\"}]}");
     e = assertThrows(IllegalArgumentException.class, () -> EngineManifest.read(file));
-    assertTrue(e.getMessage().contains("manifest format 2 is not 1"), e.getMessage());
+    assertTrue(e.getMessage().contains("manifest format 1 is not 2; rebuild"), e.getMessage());
   }
 
   @Test
