@@ -1,6 +1,8 @@
 package org.segfill.engine.backend;
 
 import java.util.Set;
+import org.segfill.cuda.CudaException;
+import org.segfill.kernels.KernelException;
 
 /**
  * A CUDA error raised while running a graph or a kernel. A sticky error (an illegal address, a
@@ -28,6 +30,13 @@ public class DeviceFault extends BackendException {
     this.status = status;
   }
 
+  // A sticky CUDA error our kernels or CUDA memory calls reported with their own exception type.
+  private DeviceFault(RuntimeException reported, int status) {
+    super(reported.getMessage() + "; the CUDA context is lost, the process must restart",
+        reported);
+    this.status = status;
+  }
+
   /** The cudaError_t value. */
   public int status() {
     return status;
@@ -43,11 +52,21 @@ public class DeviceFault extends BackendException {
     return STICKY.contains(status);
   }
 
-  /** The first sticky DeviceFault in {@code error}'s cause chain, or null. */
+  /**
+   * The first sticky CUDA error in {@code error}'s cause chain, or null: a sticky DeviceFault, or
+   * a {@link CudaException} or {@link KernelException} (the pre- and post-processing kernels and
+   * buffers) carrying a sticky status, as a DeviceFault.
+   */
   public static DeviceFault stickyIn(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof DeviceFault f && f.sticky()) {
         return f;
+      }
+      if (t instanceof CudaException c && isSticky(c.status())) {
+        return new DeviceFault(c, c.status());
+      }
+      if (t instanceof KernelException k && isSticky(k.status())) {
+        return new DeviceFault(k, k.status());
       }
     }
     return null;
