@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.segfill.engine.backend.BackendException;
 import org.segfill.engine.backend.GraphContract;
 import org.segfill.engine.backend.Session;
@@ -57,8 +58,8 @@ public final class BundleValidator {
     List<String> checked = new ArrayList<>();
     List<String> problems = new ArrayList<>(sam.fileProblems());
     if (problems.isEmpty()) {
-      check(sam.encoder(), SamContracts.encoder(sam.layout()), checked, problems);
-      check(sam.decoder(), SamContracts.decoder(sam.layout()), checked, problems);
+      check(sam.encoder(), SamContracts.encoder(sam.layout()), checked, problems, s -> null);
+      check(sam.decoder(), SamContracts.decoder(sam.layout()), checked, problems, s -> null);
     }
     return new Report(dir, "sam/" + sam.layout().id(), checked, problems);
   }
@@ -75,16 +76,22 @@ public final class BundleValidator {
     for (GraphContract contract : SdxlContracts.all()) {
       Path file = sdxl.file(contract);
       if (Files.isRegularFile(file)) {
-        check(file, contract, checked, problems);
+        check(file, contract, checked, problems,
+            session -> sdxl.vaePrecisionProblem(contract, session));
       }
     }
     return new Report(dir, "sdxl", checked, problems);
   }
 
+  // `extra` adds a bundle-level problem of the loaded session (or returns null).
   private void check(Path file, GraphContract contract, List<String> checked,
-      List<String> problems) {
+      List<String> problems, Function<Session, String> extra) {
     try (Session session = backend.open(file)) {
       List<String> found = contract.problems(session.inputs(), session.outputs());
+      String more = extra.apply(session);
+      if (more != null) {
+        problems.add(more);
+      }
       // The contract names the bare file; the report names the file actually checked.
       for (String problem : found) {
         problems.add(file + problem.substring(contract.file().length()));

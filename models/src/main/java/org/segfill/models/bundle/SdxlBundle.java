@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.segfill.engine.backend.BackendException;
+import org.segfill.engine.backend.DType;
 import org.segfill.engine.backend.GraphContract;
 import org.segfill.engine.backend.Session;
 import org.segfill.engine.backend.SessionFactory;
@@ -96,7 +97,12 @@ public record SdxlBundle(Path dir, SdxlSettings settings) {
     List<Session> opened = new ArrayList<>();
     try {
       for (GraphContract contract : SdxlContracts.all()) {
-        opened.add(load(backend, file(contract)));
+        Session session = load(backend, file(contract));
+        opened.add(session);
+        String problem = vaePrecisionProblem(contract, session);
+        if (problem != null) {
+          throw new IllegalArgumentException("sdxl: " + problem);
+        }
       }
       return new SdxlGraphs(id, opened.get(0), opened.get(1), opened.get(2), opened.get(3),
           opened.get(4));
@@ -110,6 +116,27 @@ public record SdxlBundle(Path dir, SdxlSettings settings) {
       }
       throw e;
     }
+  }
+
+  /**
+   * Model contract part 0 item 9: the VAE runs in fp32 unless the bundle says it is fp16-safe
+   * ({@code force_upcast: false}). A graph cannot be upcast at run time, so an fp16 VAE graph
+   * in a bundle without that promise is refused instead of decoding NaNs or black images.
+   *
+   * @return the problem naming the file and the fix, or null when the session is fine
+   */
+  public String vaePrecisionProblem(GraphContract contract, Session session) {
+    boolean vae = contract.equals(SdxlContracts.vaeEncoder())
+        || contract.equals(SdxlContracts.vaeDecoder());
+    if (!vae || !settings.vaeForceUpcast()
+        || session.inputs().stream().noneMatch(i -> i.dtype() == DType.FLOAT16)) {
+      return null;
+    }
+    return file(contract) + ": an fp16 VAE, but vae_decoder/config.json does not say"
+        + " \"force_upcast\": false, so the VAE must run in fp32 (model contract part 0 item 9);"
+        + " export vae_encoder/ and vae_decoder/ in fp32 (optimum-cli without --dtype fp16), or,"
+        + " for the fp16-fix VAE (madebyollin/sdxl-vae-fp16-fix), set \"force_upcast\": false"
+        + " (models/README.md)";
   }
 
   private static Session load(SessionFactory backend, Path file) {

@@ -132,7 +132,7 @@ class PlanPrecisionTest {
         List.of(List.of()));
   }
 
-  private static void setForceUpcast(Path sdxl, boolean value) throws IOException {
+  static void setForceUpcast(Path sdxl, boolean value) throws IOException {
     Path config = sdxl.resolve("vae_decoder/config.json");
     ObjectMapper json = new ObjectMapper();
     ObjectNode node = (ObjectNode) json.readTree(config.toFile());
