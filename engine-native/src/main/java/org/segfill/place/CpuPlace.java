@@ -49,6 +49,12 @@ final class CpuPlace implements KernelPlace {
   }
 
   @Override
+  public void read(FloatPointer from, float[] to) {
+    PlaceBuffer.checkWrite(to.length, from);
+    from.get(to);
+  }
+
+  @Override
   public void download(PlaceBuffer from, byte[] to) {
     from.checkDownload(to.length);
     from.bytes().get(to);

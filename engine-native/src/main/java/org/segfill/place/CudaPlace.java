@@ -104,6 +104,21 @@ public final class CudaPlace implements KernelPlace {
   }
 
   @Override
+  public void read(FloatPointer from, float[] to) {
+    PlaceBuffer.checkWrite(to.length, from);
+    if (to.length == 0) {
+      return;
+    }
+    try (FloatPointer host = new FloatPointer(to.length)) {
+      // Queued behind the place's work on the stream; the synchronise waits for the copy.
+      CudaException.check("cudaMemcpyAsync(device to host)", cudart.cudaMemcpyAsync(host, from,
+          (long) to.length * Float.BYTES, cudart.cudaMemcpyDeviceToHost, stream));
+      synchronize();
+      host.get(to);
+    }
+  }
+
+  @Override
   public void download(PlaceBuffer from, byte[] to) {
     from.checkDownload(to.length);
     if (to.length == 0) {

@@ -38,6 +38,14 @@ public sealed interface KernelPlace extends AutoCloseable permits CpuPlace, Cuda
    */
   void write(float[] data, FloatPointer to);
 
+  /**
+   * Copies {@code to.length} floats from {@code from}, memory of this place the caller did not
+   * get from it, once the work queued before is done.
+   *
+   * @throws IllegalArgumentException when {@code from} holds fewer than {@code to.length} floats
+   */
+  void read(FloatPointer from, float[] to);
+
   /** Copies the first {@code to.length} bytes of {@code from} once the queued work is done. */
   void download(PlaceBuffer from, byte[] to);
 

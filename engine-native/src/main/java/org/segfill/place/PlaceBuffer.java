@@ -71,12 +71,14 @@ public final class PlaceBuffer implements AutoCloseable {
     }
   }
 
-  static void checkWrite(long floats, FloatPointer to) {
-    if (to == null || to.isNull()) {
-      throw new IllegalArgumentException("to: a buffer is required");
+  // For write() and read(): the foreign buffer must hold `floats` floats from its position.
+  static void checkWrite(long floats, FloatPointer foreign) {
+    if (foreign == null || foreign.isNull()) {
+      throw new IllegalArgumentException("a buffer is required");
     }
-    if (to.capacity() < floats) {
-      throw new IllegalArgumentException("to holds " + to.capacity() + " floats, " + floats
+    long room = foreign.capacity() - foreign.position();
+    if (room < floats) {
+      throw new IllegalArgumentException("the buffer holds " + room + " floats, " + floats
           + " needed");
     }
   }

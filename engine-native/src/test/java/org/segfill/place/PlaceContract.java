@@ -29,7 +29,7 @@ final class PlaceContract {
     }
   }
 
-  /** write() fills memory the caller holds a pointer to, and refuses too small a target. */
+  /** write() and read() reach memory the caller holds a pointer to, from its position. */
   static void writesThroughAPointer(KernelPlace place) {
     float[] data = {1.5f, -2f, Float.MIN_VALUE, 7e30f, 0f};
     try (PlaceBuffer target = place.allocate(8L * Float.BYTES)) {
@@ -39,6 +39,11 @@ final class PlaceContract {
       assertArrayEquals(data, back);
       assertThrows(IllegalArgumentException.class,
           () -> place.write(new float[9], target.floats()));
+      float[] tail = new float[3];
+      place.read(target.floats().position(2), tail);
+      assertArrayEquals(new float[] {data[2], data[3], data[4]}, tail);
+      assertThrows(IllegalArgumentException.class,
+          () -> place.read(target.floats().position(6), new float[3]));
     }
   }
 

@@ -11,6 +11,7 @@ import org.segfill.engine.backend.DType;
 import org.segfill.engine.backend.DeviceSession;
 import org.segfill.engine.backend.Session;
 import org.segfill.engine.backend.Tensor;
+import org.segfill.engine.image.RgbImage;
 import org.segfill.engine.sdxl.scheduler.SamplerRun;
 import org.segfill.engine.sdxl.scheduler.Schedule;
 import org.segfill.engine.sdxl.scheduler.StepPlan;
@@ -44,9 +45,8 @@ final class DenoiseLoop {
    */
   void run(State state, Schedule schedule, Conditioning conditioning, float guidance,
       boolean cfg, long seed, ProgressListener progress, BooleanSupplier cancelled) {
-    if (unet instanceof DeviceSession device && !progress.wantsPreview()) {
+    if (unet instanceof DeviceSession device) {
       // A GPU backend with device buffers (TensorRT): the same steps without host round trips.
-      // Previews need the latents on the host every step, so they keep this loop.
       DeviceDenoiseLoop.run(device, state, schedule, conditioning, guidance, cfg, seed,
           progress, cancelled);
       return;
@@ -89,8 +89,8 @@ final class DenoiseLoop {
             "text_embeds", conditioning.textEmbeds(),
             "time_ids", conditioning.timeIds()), Set.of("out_sample")).get("out_sample");
         modelOut.asByteBuffer().put(eps.data());
-        RgbPreview preview = progress.wantsPreview()
-            ? new RgbPreview(predictedX0(latents, modelOut, step, n, cfg, guidance, batch), h, w)
+        RgbImage preview = progress.wantsPreview()
+            ? preview(latents, modelOut, step, n, cfg, guidance, batch, h, w)
             : null;
         kernels.samplerStep(modelOut, latents, history, batch, n, cfg, guidance,
             step.coefficients().toArray(), seed, NoiseStreams.ANCESTRAL + k);
@@ -100,37 +100,25 @@ final class DenoiseLoop {
         latents.put(state.latents());
         run.advance();
         progress.onStep(new StepProgress(k + 1, schedule.unetCalls(), System.nanoTime() - start,
-            preview == null ? null : LatentPreview.project(preview.x0(), 0, h, w)));
+            preview));
       }
       latents.get(state.latents());
     }
   }
 
-  private record RgbPreview(float[] x0, int h, int w) {}
-
-  // The first variant's x0 prediction, with CFG applied as the kernel applies it.
-  private static float[] predictedX0(FloatPointer latents, FloatPointer modelOut, StepPlan step,
-      long n, boolean cfg, float guidance, int batch) {
+  // The first variant's latents and UNet output, read before the update.
+  private static RgbImage preview(FloatPointer latents, FloatPointer modelOut, StepPlan step,
+      long n, boolean cfg, float guidance, int batch, int h, int w) {
     float[] x = new float[(int) n];
-    float[] out = new float[(int) n];
+    float[] eps = new float[(int) n];
     latents.get(x);
-    modelOut.get(out);
-    float[] cond = out;
+    modelOut.get(eps);
+    float[] cond = null;
     if (cfg) {
       cond = new float[(int) n];
       modelOut.position(batch * n).get(cond);
       modelOut.position(0);
     }
-    // DPM++ states its x0 prediction as P x + Q eps; Euler's is x - sigma eps (P = Q = 0 there).
-    float p = step.coefficients().p();
-    float q = step.coefficients().q();
-    boolean explicit = p != 0 || q != 0;
-    float sigma = step.sigma();
-    float[] x0 = new float[(int) n];
-    for (int i = 0; i < n; i++) {
-      float e = cfg ? out[i] + guidance * (cond[i] - out[i]) : out[i];
-      x0[i] = explicit ? p * x[i] + q * e : x[i] - sigma * e;
-    }
-    return x0;
+    return StepPreview.of(x, eps, cond, step, guidance, h, w);
   }
 }

@@ -5,13 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
+import org.bytedeco.javacpp.FloatPointer;
 import org.segfill.cuda.CapturedStep;
 import org.segfill.engine.backend.DeviceRun;
 import org.segfill.engine.backend.DeviceSession;
 import org.segfill.engine.backend.Tensor;
+import org.segfill.engine.image.RgbImage;
 import org.segfill.engine.sdxl.scheduler.SamplerRun;
 import org.segfill.engine.sdxl.scheduler.Schedule;
 import org.segfill.engine.sdxl.scheduler.StepPlan;
+import org.segfill.kernels.CoreKernels;
 import org.segfill.kernels.PlannedStepKernels;
 import org.segfill.kernels.StepValues;
 import org.segfill.place.KernelPlace;
@@ -57,8 +61,13 @@ final class DeviceDenoiseLoop {
         "encoder_hidden_states", conditioning.encoderHiddenStates().shape(),
         "text_embeds", conditioning.textEmbeds().shape(),
         "time_ids", conditioning.timeIds().shape());
-    List<StepValues> table = table(schedule);
+    List<StepPlan> plans = steps(schedule);
+    List<StepValues> table = table(plans);
     int total = table.size();
+    boolean previews = progress.wantsPreview();
+    // A preview reads the step's latents and UNet output after the step, before the next one
+    // overwrites them: with previews, a step is queued only once the one before has finished.
+    int ahead = previews ? 0 : AHEAD;
     try (DeviceRun graph = unet.prepare(shapes)) {
       KernelPlace place = graph.place();
       try (PlaceBuffer latents = place.upload(state.latents());
@@ -66,36 +75,45 @@ final class DeviceDenoiseLoop {
           PlaceBuffer masked = place.upload(state.maskedLatents());
           PlaceBuffer history = schedule.needsHistory()
               ? place.allocate(batch * n * Float.BYTES) : null;
-          PlaceBuffer plans = place.upload(StepValues.encode(table));
+          PlaceBuffer values = place.upload(StepValues.encode(table));
           PlaceBuffer stepIndex = place.upload(new byte[Integer.BYTES]);
+          PlaceBuffer before = previews ? place.allocate(n * Float.BYTES) : null;
           StepSignals done = StepSignals.of(graph, total)) {
         PlannedStepKernels kernels = new PlannedStepKernels(place.target());
+        CoreKernels core = new CoreKernels(place.target());
         // The embeddings go up once and stay in the UNet's input buffers for every step.
         copyIn(place, graph, "encoder_hidden_states", conditioning.encoderHiddenStates());
         copyIn(place, graph, "text_embeds", conditioning.textEmbeds());
         copyIn(place, graph, "time_ids", conditioning.timeIds());
         Runnable queueStep = () -> {
           kernels.unetInput(latents.floats(), mask.floats(), masked.floats(), batch, batch, h,
-              w, cfg, plans.bytes(), total, stepIndex.ints(), graph.input("sample"),
+              w, cfg, values.bytes(), total, stepIndex.ints(), graph.input("sample"),
               graph.input("timestep"));
           graph.enqueue();
+          if (before != null) {
+            // The first variant's latents before the update, for the step's preview.
+            core.streamCopy(latents.floats(), before.floats(), n);
+          }
           kernels.samplerStep(graph.output("out_sample"), latents.floats(),
-              history == null ? null : history.floats(), batch, n, cfg, guidance, plans.bytes(),
-              total, stepIndex.ints(), seed);
+              history == null ? null : history.floats(), batch, n, cfg, guidance,
+              values.bytes(), total, stepIndex.ints(), seed);
           kernels.advance(stepIndex.ints());
         };
+        IntFunction<StepProgress> finished = k -> new StepProgress(k + 1, total,
+            System.nanoTime() - start, before == null ? null
+                : preview(place, before, graph.output("out_sample"), plans.get(k), n, cfg,
+                    guidance, batch, h, w));
         try (CapturedStep step = new CapturedStep(graph.stream(), graph.capturable(),
             queueStep)) {
           int reported = 0;
           for (int k = 0; k < total; k++) {
-            // Wait (by polling the event, not blocking the stream) until at most AHEAD steps
+            // Wait (by polling the event, not blocking the stream) until at most `ahead` steps
             // are queued; report every step finished meanwhile; a cancel stops before queueing
             // more.
-            while (k - reported > AHEAD || (reported < k && done.finished(reported))) {
+            while (k - reported > ahead || (reported < k && done.finished(reported))) {
               if (reported < k && done.finished(reported)) {
+                progress.onStep(finished.apply(reported));
                 reported++;
-                progress.onStep(new StepProgress(reported, total, System.nanoTime() - start,
-                    null));
               } else {
                 Thread.onSpinWait();
               }
@@ -114,8 +132,7 @@ final class DeviceDenoiseLoop {
           // The one blocking wait: the final latents come back to the host.
           place.download(latents, state.latents());
           for (; reported < total; reported++) {
-            progress.onStep(new StepProgress(reported + 1, total, System.nanoTime() - start,
-                null));
+            progress.onStep(finished.apply(reported));
           }
         } finally {
           // On a cancel, steps may still be queued: they must finish before the buffers they
@@ -126,15 +143,38 @@ final class DeviceDenoiseLoop {
     }
   }
 
+  private static List<StepPlan> steps(Schedule schedule) {
+    List<StepPlan> plans = new ArrayList<>();
+    for (SamplerRun walk = new SamplerRun(schedule); !walk.done(); walk.advance()) {
+      plans.add(walk.current());
+    }
+    return plans;
+  }
+
+  // The preview of a finished step, from its latents before the update and its UNet output
+  // (the next step has not been queued, so both are still there).
+  private static RgbImage preview(KernelPlace place, PlaceBuffer before, FloatPointer modelOut,
+      StepPlan step, long n, boolean cfg, float guidance, int batch, int h, int w) {
+    float[] x = new float[(int) n];
+    float[] eps = new float[(int) n];
+    place.download(before, x);
+    // Views, so the run's own pointer keeps its position.
+    place.read(new FloatPointer(modelOut).position(0), eps);
+    float[] cond = null;
+    if (cfg) {
+      cond = new float[(int) n];
+      place.read(new FloatPointer(modelOut).position(batch * n), cond);
+    }
+    return StepPreview.of(x, eps, cond, step, guidance, h, w);
+  }
+
   // Every step's values in order, as the planned kernels read them through the step index.
-  private static List<StepValues> table(Schedule schedule) {
+  private static List<StepValues> table(List<StepPlan> plans) {
     List<StepValues> table = new ArrayList<>();
-    SamplerRun walk = new SamplerRun(schedule);
-    for (int k = 0; !walk.done(); k++) {
-      StepPlan plan = walk.current();
+    for (int k = 0; k < plans.size(); k++) {
+      StepPlan plan = plans.get(k);
       table.add(new StepValues(plan.timestep(), plan.modelInputScale(),
           plan.coefficients().toArray(), NoiseStreams.ANCESTRAL + k));
-      walk.advance();
     }
     return table;
   }

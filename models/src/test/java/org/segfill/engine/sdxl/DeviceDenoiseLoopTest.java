@@ -2,6 +2,7 @@ package org.segfill.engine.sdxl;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -27,9 +28,10 @@ import org.segfill.models.testbundle.TwoShapesScene;
 
 /**
  * The device-resident loop (the TensorRT path's loop: step table, planned kernels, step index,
- * progress signals, cancel) run on the CPU through {@link HostDeviceSession}: whole generations
- * come out byte for byte as from the host loop, for every sampler family with CFG on and off;
- * progress counts every step once, in order; a cancel stops before the next UNet call.
+ * progress signals, previews, cancel) run on the CPU through {@link HostDeviceSession}: whole
+ * generations come out byte for byte as from the host loop, for every sampler family with CFG on
+ * and off, and so do the step previews; progress counts every step once, in order; a cancel
+ * stops before the next UNet call.
  */
 class DeviceDenoiseLoopTest {
 
@@ -97,6 +99,46 @@ class DeviceDenoiseLoopTest {
       expected.add(k);
     }
     assertEquals(expected, steps);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"EULER, 7.5", "DPMPP_2M, 1"})
+  void previewsAreTheHostLoopsPreviews(Sampler sampler, double guidance) {
+    List<RgbImage> host = new ArrayList<>();
+    List<RgbImage> device = new ArrayList<>();
+    InpaintRequest r = request(sampler, guidance, 2);
+    Generation a = hostLoop.generate(image, ellipse, r, previews(host), () -> false);
+    Generation b = deviceLoop.generate(image, ellipse, r, previews(device), () -> false);
+    assertEquals(a.variants().get(0).recipe().fields().get("unetCalls"), device.size());
+    assertEquals(host.size(), device.size());
+    for (int k = 0; k < host.size(); k++) {
+      assertArrayEquals(host.get(k).rgb(), device.get(k).rgb(), "preview of step " + (k + 1));
+    }
+    // Not one picture over and over: the previews follow the denoising.
+    assertNotEquals(0, differing(device.get(0).rgb(), device.get(device.size() - 1).rgb()));
+    assertArrayEquals(a.variants().get(1).image().rgb(), b.variants().get(1).image().rgb());
+  }
+
+  private static ProgressListener previews(List<RgbImage> into) {
+    return new ProgressListener() {
+      @Override
+      public void onStep(StepProgress progress) {
+        into.add(progress.preview());
+      }
+
+      @Override
+      public boolean wantsPreview() {
+        return true;
+      }
+    };
+  }
+
+  private static int differing(byte[] a, byte[] b) {
+    int count = 0;
+    for (int i = 0; i < a.length; i++) {
+      count += a[i] != b[i] ? 1 : 0;
+    }
+    return count;
   }
 
   @Test
