@@ -30,9 +30,9 @@ final class LockedPlace {
    * for everything queued on it), while the predictor serves concurrent clicks. Holding one lock
    * for a whole upload-kernels-download sequence is the simplest design that is correct on both
    * places: nothing of another click is queued in between, and every buffer is freed before the
-   * next caller starts. Little is lost by taking turns: on the GPU a call is a few milliseconds
-   * of copies and kernels, and the CPU twin already spreads each kernel over every core with
-   * OpenMP. The encoder and decoder runs stay outside the lock.
+   * next caller starts. Taking turns costs little: a call is a handful of copies and kernels,
+   * and on the CPU twin each large kernel already spreads over every core with OpenMP. The
+   * encoder and decoder runs stay outside the lock.
    */
   void use(Consumer<KernelPlace> work) {
     synchronized (lock) {
