@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.segfill.engine.backend.SessionFactory;
 import org.segfill.engine.image.RgbImage;
 import org.segfill.engine.sam.ImageEmbedding;
 import org.segfill.engine.sam.SamPrediction;
@@ -24,6 +25,7 @@ import org.segfill.engine.segment.Prompt;
 import org.segfill.models.bundle.SamBundle;
 import org.segfill.models.testbundle.TestBundles;
 import org.segfill.models.testbundle.TwoShapesScene;
+import org.segfill.place.KernelPlace;
 
 /**
  * SAM's two stages as the product runs them, per backend: {@code encode} (pre-processing and the
@@ -62,7 +64,15 @@ public class SamStagesBench {
     TwoShapesScene scene = TwoShapesScene.landscape()
         .scaledTo(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]));
     image = scene.image();
-    predictor = new SamPredictor(SamBundle.locate(bundle.dir()).open(BenchBackends.open(backend, bundle.dir())));
+    // The backend's own place, so the TensorRT run measures pre- and post-processing on the GPU.
+    SessionFactory factory = BenchBackends.open(backend, bundle.dir());
+    KernelPlace place = factory.openKernelPlace();
+    try {
+      predictor = new SamPredictor(SamBundle.locate(bundle.dir()).open(factory), place);
+    } catch (RuntimeException e) {
+      place.close();
+      throw e;
+    }
     embedding = predictor.embed(image);
     double[] xy = scene.ellipseClick();
     click = SamPrompt.of(Prompt.of(new Point(xy[0], xy[1], true)));

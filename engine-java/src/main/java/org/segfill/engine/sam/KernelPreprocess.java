@@ -1,32 +1,44 @@
 package org.segfill.engine.sam;
 
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.FloatPointer;
-import org.segfill.engine.backend.DType;
 import org.segfill.engine.backend.Tensor;
 import org.segfill.engine.image.RgbImage;
 import org.segfill.kernels.ImageKernels;
-import org.segfill.kernels.KernelTarget;
+import org.segfill.place.PlaceBuffer;
 
-/** SAM pre-processing (contract A2) in the {@code sf_sam_preprocess} kernel on the CPU twin. */
+/** SAM pre-processing (contract A2) in the {@code sf_sam_preprocess} kernel on a kernel place. */
 final class KernelPreprocess implements SamSteps.Preprocess {
 
   private static final long[] SHAPE = {1, 3, SamFrame.SIDE, SamFrame.SIDE};
-  private static final long ELEMENTS = 3L * SamFrame.SIDE * SamFrame.SIDE;
+  private static final int ELEMENTS = 3 * SamFrame.SIDE * SamFrame.SIDE;
 
-  private final ImageKernels kernels = new ImageKernels(KernelTarget.cpu());
+  private final LockedPlace place;
+  private final ImageKernels kernels;
+
+  KernelPreprocess(LockedPlace place) {
+    this.place = place;
+    this.kernels = new ImageKernels(place.target());
+  }
 
   @Override
   public Tensor toInput(RgbImage image, SamFrame frame) {
     int w = image.width();
     int h = image.height();
-    long workspaceBytes = ImageKernels.samPreprocessWorkspaceBytes(w, h);
-    try (BytePointer rgb = new BytePointer(image.rgb());
-        BytePointer workspace = new BytePointer(workspaceBytes);
-        FloatPointer out = new FloatPointer(ELEMENTS)) {
-      kernels.samPreprocess(rgb, w, h, ImageKernels.samPixelMean(), ImageKernels.samPixelStd(),
-          out, workspace);
-      return Tensor.ofBytes(DType.FLOAT32, SHAPE, out.asByteBuffer());
+    if (frame.width() != w || frame.height() != h) {
+      throw new IllegalArgumentException("frame: " + frame.width() + "x" + frame.height()
+          + " given for a " + w + "x" + h + " image");
     }
+    // Checks the sides before anything is allocated; RgbImage guarantees rgb holds w * h * 3.
+    long workspaceBytes = ImageKernels.samPreprocessWorkspaceBytes(w, h);
+    float[] input = new float[ELEMENTS];
+    place.use(p -> {
+      try (PlaceBuffer rgb = p.upload(image.rgb());
+          PlaceBuffer workspace = p.allocate(workspaceBytes);
+          PlaceBuffer out = p.allocate((long) ELEMENTS * Float.BYTES)) {
+        kernels.samPreprocess(rgb.bytes(), w, h, ImageKernels.samPixelMean(),
+            ImageKernels.samPixelStd(), out.floats(), workspace.bytes());
+        p.download(out, input);
+      }
+    });
+    return Tensor.ofFloats(SHAPE, input);
   }
 }

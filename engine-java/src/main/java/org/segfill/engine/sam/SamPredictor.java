@@ -12,6 +12,7 @@ import org.segfill.engine.backend.Tensor;
 import org.segfill.engine.image.RgbImage;
 import org.segfill.engine.segment.Candidate;
 import org.segfill.engine.segment.Prompt;
+import org.segfill.place.KernelPlace;
 
 /**
  * Click-to-mask with SAM ViT-B, mirroring segment-anything's {@code SamPredictor}: {@link #embed}
@@ -32,6 +33,8 @@ import org.segfill.engine.segment.Prompt;
  * gets the three multimask candidates and the best predicted IoU wins. With sam-onnx, more
  * prompt elements get token 0, the single-mask output, unless {@code multimask} asks for the
  * three; with hf every call gets the three. Thread-safe: one predictor serves concurrent clicks.
+ * Pre- and post-processing run on a {@link KernelPlace} (the CPU twin unless one is given), which
+ * concurrent clicks take in turns; their encoder and decoder runs do not queue for it.
  */
 public final class SamPredictor implements AutoCloseable {
 
@@ -40,18 +43,33 @@ public final class SamPredictor implements AutoCloseable {
   private final SamGraphs graphs;
   private final SamSteps steps;
   private final SamDecoderInputs inputs;
+  private final KernelPlace place;
   // hf only: the encoder's positional embedding is a per-model constant, kept from the first run.
   private volatile Tensor positionalEmbeddings;
 
-  /** A predictor over {@code graphs}, which it owns and closes. */
+  /** A predictor over {@code graphs}, which it owns and closes, processing on the CPU twin. */
   public SamPredictor(SamGraphs graphs) {
-    this(graphs, SamSteps.standard());
+    this(graphs, KernelPlace.cpu());
+  }
+
+  /**
+   * A predictor over {@code graphs} whose pre- and post-processing runs on {@code place}
+   * (usually {@link org.segfill.engine.backend.SessionFactory#openKernelPlace()} of the backend
+   * that opened the graphs); it owns and closes both.
+   */
+  public SamPredictor(SamGraphs graphs, KernelPlace place) {
+    this(graphs, SamSteps.standard(place), place);
   }
 
   // The seam tests use to inject one of contract D's mistakes.
   SamPredictor(SamGraphs graphs, SamSteps steps) {
+    this(graphs, steps, KernelPlace.cpu());
+  }
+
+  private SamPredictor(SamGraphs graphs, SamSteps steps, KernelPlace place) {
     this.graphs = Objects.requireNonNull(graphs, "graphs");
     this.steps = Objects.requireNonNull(steps, "steps");
+    this.place = Objects.requireNonNull(place, "place");
     this.inputs = new SamDecoderInputs(steps);
   }
 
@@ -196,8 +214,13 @@ public final class SamPredictor implements AutoCloseable {
     return n;
   }
 
+  /** Closes the graphs and the place; call it once no click is under way. */
   @Override
   public void close() {
-    graphs.close();
+    try {
+      graphs.close();
+    } finally {
+      place.close();
+    }
   }
 }

@@ -3,11 +3,12 @@ package org.segfill.engine.sam;
 import java.util.Objects;
 import org.segfill.engine.backend.Tensor;
 import org.segfill.engine.image.RgbImage;
+import org.segfill.place.KernelPlace;
 
 /**
  * The four steps of a SAM prediction that model contract D1-D4 names as the likeliest mistakes.
- * The predictor always runs {@link #standard()}; the package-private seam exists so tests can
- * swap one step for a known mistake and prove that the tests catch it.
+ * The predictor always runs {@link #standard(KernelPlace)}; the package-private seam exists so
+ * tests can swap one step for a known mistake and prove that the tests catch it.
  */
 record SamSteps(
     Preprocess preprocess, Coordinates coordinates, PromptRules rules, Postprocess postprocess) {
@@ -45,8 +46,17 @@ record SamSteps(
 
   /** The contract's steps, on the CPU twin of the kernels. */
   static SamSteps standard() {
+    return standard(KernelPlace.cpu());
+  }
+
+  /**
+   * The contract's steps, with pre- and post-processing on {@code place}, which they take in
+   * turns and do not close.
+   */
+  static SamSteps standard(KernelPlace place) {
+    LockedPlace shared = new LockedPlace(place);
     return new SamSteps(
-        new KernelPreprocess(),
+        new KernelPreprocess(shared),
         SamFrame::toFrame,
         new PromptRules() {
           @Override
@@ -60,6 +70,6 @@ record SamSteps(
             return decoderPoints > 2;
           }
         },
-        new KernelPostprocess());
+        new KernelPostprocess(shared));
   }
 }

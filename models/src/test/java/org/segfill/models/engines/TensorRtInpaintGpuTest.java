@@ -125,8 +125,10 @@ class TensorRtInpaintGpuTest {
   @Test
   void oneHundredRequestsDoNotGrowDeviceMemory() {
     SamBundle bundle = SamBundle.locate(sam);
-    try (SamPredictor predictor = new SamPredictor(bundle.open(new TrtBackend(sam,
-        EngineManifest.defaultDir(sam), List.of(sam))))) {
+    TrtBackend backend = new TrtBackend(sam, EngineManifest.defaultDir(sam), List.of(sam));
+    // The product's CUDA place: its buffers must be freed per click too.
+    try (SamPredictor predictor = new SamPredictor(bundle.open(backend),
+        backend.openKernelPlace())) {
       var embedding = predictor.embed(SCENE.image());
       double[] c = SCENE.ellipseClick();
       SamPrompt click = SamPrompt.of(Prompt.of(new Point(c[0], c[1], true)));

@@ -27,6 +27,7 @@ import org.segfill.engine.segment.Prompt;
 import org.segfill.models.bundle.SamBundle;
 import org.segfill.models.bundle.SdxlBundle;
 import org.segfill.models.engines.GraphFiles;
+import org.segfill.place.KernelPlace;
 import org.segfill.server.ServerConfig;
 import org.segfill.server.jobs.GenerationThreads;
 import org.segfill.server.store.StoredImage;
@@ -123,8 +124,15 @@ public final class EngineLoader {
       return new ClassicSegmentation();
     }
     SamBundle bundle = SamBundle.locate(config.sam());
-    SamPredictor predictor = new SamPredictor(bundle.open(backend.factory(config.sam(),
-        trusted)));
+    SessionFactory factory = backend.factory(config.sam(), trusted);
+    KernelPlace place = factory.openKernelPlace();
+    SamPredictor predictor;
+    try {
+      predictor = new SamPredictor(bundle.open(factory), place);
+    } catch (RuntimeException e) {
+      place.close();
+      throw e;
+    }
     return new SamSegmentation(predictor,
         new EmbeddingCache(config.limits().embeddingCacheBytes()));
   }
