@@ -1,9 +1,11 @@
 package org.segfill.place;
 
+import org.bytedeco.cuda.cudart.CUmemPoolHandle_st;
 import org.bytedeco.cuda.cudart.CUstream_st;
 import org.bytedeco.cuda.global.cudart;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.segfill.cuda.CudaException;
 import org.segfill.cuda.CudaStream;
@@ -12,18 +14,49 @@ import org.segfill.kernels.KernelTarget;
 
 /**
  * The CUDA build on the current device: device memory and one stream, on which every kernel and
- * copy of the place is queued in order.
+ * copy of the place is queued in order. Buffers are stream-ordered allocations from the device's
+ * memory pool where the device has one, so allocating and freeing never waits for the device.
  */
 public final class CudaPlace implements KernelPlace {
+
+  // Keep this much freed memory in the device's default pool instead of returning it to the
+  // driver at every synchronise (cudaMemPoolAttrReleaseThreshold is 0 by default): a request's
+  // buffers are about the same size as the last one's.
+  private static final long POOL_KEEP_BYTES = 512L << 20;
 
   private final CUstream_st stream;
   private final CudaStream owned;
   private final KernelTarget target;
+  private final boolean pooled;
 
   private CudaPlace(CUstream_st stream, CudaStream owned) {
     this.stream = stream;
     this.owned = owned;
     this.target = KernelTarget.cuda(stream);
+    this.pooled = poolsSupported();
+  }
+
+  // cudaMallocAsync needs cudaDevAttrMemoryPoolsSupported (missing on some virtualised GPUs);
+  // without it buffers come from cudaMalloc.
+  private static boolean poolsSupported() {
+    int[] device = new int[1];
+    int[] supported = new int[1];
+    CudaException.check("cudaGetDevice", cudart.cudaGetDevice(device));
+    CudaException.check("cudaDeviceGetAttribute(cudaDevAttrMemoryPoolsSupported)",
+        cudart.cudaDeviceGetAttribute(supported, cudart.cudaDevAttrMemoryPoolsSupported,
+            device[0]));
+    if (supported[0] == 0) {
+      return false;
+    }
+    CUmemPoolHandle_st pool = new CUmemPoolHandle_st();
+    CudaException.check("cudaDeviceGetDefaultMemPool",
+        cudart.cudaDeviceGetDefaultMemPool(pool, device[0]));
+    try (LongPointer keep = new LongPointer(1)) {
+      keep.put(0, POOL_KEEP_BYTES);
+      CudaException.check("cudaMemPoolSetAttribute(cudaMemPoolAttrReleaseThreshold)",
+          cudart.cudaMemPoolSetAttribute(pool, cudart.cudaMemPoolAttrReleaseThreshold, keep));
+    }
+    return true;
   }
 
   /** A place with a new stream on the current device, which it owns. */
@@ -56,8 +89,18 @@ public final class CudaPlace implements KernelPlace {
   @Override
   public PlaceBuffer allocate(long bytes) {
     PlaceBuffer.checkSize(bytes);
-    DeviceBuffer block = DeviceBuffer.allocate(bytes);
-    return new PlaceBuffer(block.asBytes(), bytes, block);
+    if (!pooled) {
+      DeviceBuffer block = DeviceBuffer.allocate(bytes);
+      return new PlaceBuffer(block.asBytes(), bytes, block);
+    }
+    Pointer address = new Pointer();
+    // Stream-ordered allocation: valid for work queued on `stream` after this call, and freed
+    // by cudaFreeAsync on the same stream after all work queued before the free, so neither
+    // call waits for the device (cudaFree may), and a buffer is never freed under a kernel.
+    CudaException.check("cudaMallocAsync(" + bytes + ")",
+        cudart.cudaMallocAsync(address, bytes, stream));
+    return new PlaceBuffer(address, bytes, () -> CudaException.check("cudaFreeAsync",
+        cudart.cudaFreeAsync(address, stream)));
   }
 
   @Override
