@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.segfill.engine.backend.DeviceSession;
+import org.segfill.engine.backend.GraphContract;
 import org.segfill.engine.backend.Tensor;
 import org.segfill.engine.image.RgbImage;
 import org.segfill.engine.segment.Candidate;
@@ -91,17 +93,19 @@ public final class SamPredictor implements AutoCloseable {
     Objects.requireNonNull(image, "image");
     Objects.requireNonNull(key, "key");
     SamFrame frame = SamFrame.of(image.width(), image.height());
-    Tensor input = steps.preprocess().toInput(image, frame);
-    String inputName = SamContracts.encoder(layout()).inputs().get(0).name();
+    GraphContract contract = SamContracts.encoder(layout());
+    Set<String> wanted = layout() == SamLayout.HF
+        ? Set.of("image_embeddings", "image_positional_embeddings")
+        : Set.of("image_embeddings");
     Map<String, Tensor> out;
-    if (layout() == SamLayout.HF) {
-      out = graphs.encoder().run(Map.of(inputName, input),
-          Set.of("image_embeddings", "image_positional_embeddings"));
-      if (positionalEmbeddings == null) {
-        positionalEmbeddings = out.get("image_positional_embeddings").direct();
-      }
+    if (graphs.encoder() instanceof DeviceSession device) {
+      out = DeviceEncoder.run(device, contract, steps.preprocess(), image, frame, wanted);
     } else {
-      out = graphs.encoder().run(Map.of(inputName, input), Set.of("image_embeddings"));
+      Tensor input = steps.preprocess().toInput(image, frame);
+      out = graphs.encoder().run(Map.of(contract.inputs().get(0).name(), input), wanted);
+    }
+    if (layout() == SamLayout.HF && positionalEmbeddings == null) {
+      positionalEmbeddings = out.get("image_positional_embeddings").direct();
     }
     // Fed to the decoder on every click: direct, so the runtime reads it without a copy.
     return new ImageEmbedding(key, frame, out.get("image_embeddings").direct());

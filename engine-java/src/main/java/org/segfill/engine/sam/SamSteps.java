@@ -1,6 +1,7 @@
 package org.segfill.engine.sam;
 
 import java.util.Objects;
+import org.bytedeco.javacpp.FloatPointer;
 import org.segfill.engine.backend.Tensor;
 import org.segfill.engine.image.RgbImage;
 import org.segfill.place.KernelPlace;
@@ -23,6 +24,14 @@ record SamSteps(
   /** Image to the encoder's float32 [1,3,1024,1024] input (contract A2). */
   interface Preprocess {
     Tensor toInput(RgbImage image, SamFrame frame);
+
+    /**
+     * The same input written to {@code out}, memory of {@code place} (a device run's input
+     * buffer), with the work ordered on that place. By default the host tensor, copied in.
+     */
+    default void into(KernelPlace place, RgbImage image, SamFrame frame, FloatPointer out) {
+      place.write(toInput(image, frame).toFloatArray(), out);
+    }
   }
 
   /** Original-image coordinates to the 1024 frame (contract A3). */

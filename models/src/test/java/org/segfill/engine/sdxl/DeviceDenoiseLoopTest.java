@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.segfill.engine.backend.HostDeviceSession;
 import org.segfill.engine.backend.ort.OrtBackend;
 import org.segfill.engine.image.RgbImage;
 import org.segfill.engine.inpaint.RepaintShape;

@@ -1,4 +1,4 @@
-package org.segfill.engine.sdxl;
+package org.segfill.engine.backend;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,28 +8,23 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bytedeco.cuda.cudart.CUstream_st;
 import org.bytedeco.javacpp.FloatPointer;
-import org.segfill.engine.backend.DeviceRun;
-import org.segfill.engine.backend.DeviceSession;
-import org.segfill.engine.backend.Session;
-import org.segfill.engine.backend.ShapeRange;
-import org.segfill.engine.backend.Shapes;
-import org.segfill.engine.backend.Tensor;
-import org.segfill.engine.backend.TensorSpec;
 import org.segfill.place.KernelPlace;
 
 /**
  * A {@link DeviceSession} on the CPU, for tests: a run's "device" buffers are host memory of the
- * CPU place and each enqueue runs the wrapped float32 session on them, so {@link
- * DeviceDenoiseLoop} runs here exactly as it is written for TensorRT, minus the CUDA graph and
- * events. Counts its runs and enqueues.
+ * CPU place and each enqueue runs the wrapped float32 session on them, so the code written for
+ * TensorRT's device runs (the SDXL device loop, SAM's device encoder) runs here as written,
+ * minus the CUDA graph and events. Counts its runs and enqueues.
  */
-final class HostDeviceSession implements DeviceSession {
+public final class HostDeviceSession implements DeviceSession {
 
   private final Session inner;
-  final AtomicInteger prepared = new AtomicInteger();
-  final AtomicInteger enqueued = new AtomicInteger();
+  /** Runs prepared so far. */
+  public final AtomicInteger prepared = new AtomicInteger();
+  /** Enqueues so far, over every run. */
+  public final AtomicInteger enqueued = new AtomicInteger();
 
-  HostDeviceSession(Session inner) {
+  public HostDeviceSession(Session inner) {
     this.inner = inner;
   }
 
