@@ -133,8 +133,13 @@ public final class EngineLoader {
       place.close();
       throw e;
     }
-    return new SamSegmentation(predictor,
-        new EmbeddingCache(config.limits().embeddingCacheBytes()));
+    try {
+      return new SamSegmentation(predictor,
+          new EmbeddingCache(config.limits().embeddingCacheBytes()));
+    } catch (RuntimeException e) {
+      predictor.close();
+      throw e;
+    }
   }
 
   // Opened on a generation thread: ONNX Runtime starts each session's intra-op threads in its
