@@ -35,11 +35,13 @@ import org.segfill.models.bundle.SamBundle;
 import org.segfill.models.bundle.SdxlBundle;
 import org.segfill.models.testbundle.TestBundles;
 import org.segfill.models.testbundle.TwoShapesScene;
+import org.segfill.place.KernelPlace;
 
 /**
- * The TensorRT path end to end on the tiny bundles: inpainting through the device-resident loop
- * against ONNX Runtime CPU, the loop's progress and cancel, and no device-memory growth over 100
- * requests. Skipped without a CUDA device and TensorRT, with the reason.
+ * The TensorRT path end to end on the tiny bundles: inpainting through the device-resident loop,
+ * with the pre- and post-processing on the CUDA place, against ONNX Runtime CPU (on the CPU
+ * twin), the loop's progress and cancel, and no device-memory growth over 100 requests. Skipped
+ * without a CUDA device and TensorRT, with the reason.
  */
 @RequiresTensorRt
 class TensorRtInpaintGpuTest {
@@ -65,8 +67,12 @@ class TensorRtInpaintGpuTest {
     BuildEngines.run(sdxl, EngineManifest.defaultDir(sdxl), options, System.out::println);
     BuildEngines.run(sam, EngineManifest.defaultDir(sam), options, System.out::println);
     SdxlBundle bundle = SdxlBundle.locate(sdxl);
-    trt = new SdxlInpaintPipeline(bundle.open(new TrtBackend(sdxl,
-        EngineManifest.defaultDir(sdxl), List.of(sdxl))), bundle.settings(), "tensorrt");
+    // As the server wires it: the TensorRT pipeline's pre- and post-processing on the CUDA
+    // place the backend opens (the pipeline closes it).
+    TrtBackend backend = new TrtBackend(sdxl, EngineManifest.defaultDir(sdxl), List.of(sdxl));
+    KernelPlace place = backend.openKernelPlace();
+    assertTrue(place.onDevice(), "TensorRT's place is a CUDA place");
+    trt = new SdxlInpaintPipeline(bundle.open(backend), bundle.settings(), "tensorrt", place);
     cpu = new SdxlInpaintPipeline(bundle.open(new OrtBackend(2)), bundle.settings(),
         "onnxruntime-cpu");
     ellipse = Mask.of(SCENE.width(), SCENE.height(), SCENE.ellipseMask());
