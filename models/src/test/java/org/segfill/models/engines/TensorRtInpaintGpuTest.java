@@ -1,5 +1,6 @@
 package org.segfill.models.engines;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,6 +108,26 @@ class TensorRtInpaintGpuTest {
     }
     double mean = sum / a.rgb().length;
     assertTrue(mean <= MEAN_LEVELS, "mean difference " + mean + " levels");
+  }
+
+  // Two generations at once take turns on the one CUDA place (one stream): same bytes as alone.
+  @Test
+  void concurrentGenerationsGiveTheBytesTheyGiveAlone() throws Exception {
+    byte[] alone = trt.generate(SCENE.image(), ellipse, request(4), ProgressListener.NONE,
+        () -> false).variants().get(0).image().rgb();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<byte[]>> runs = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        runs.add(pool.submit(() -> trt.generate(SCENE.image(), ellipse, request(4),
+            ProgressListener.NONE, () -> false).variants().get(0).image().rgb()));
+      }
+      for (Future<byte[]> run : runs) {
+        assertArrayEquals(alone, run.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
