@@ -24,7 +24,7 @@ class RepaintMaskOnPlaceTest {
       for (Target target : Target.values()) {
         for (RepaintShape shape : SHAPES) {
           String label = size[0] + "x" + size[1] + " " + target + " " + shape;
-          byte[] pixels = HostRepaintMask.randomSelection(size[0], size[1], seed++);
+          byte[] pixels = Fixtures.randomSelection(size[0], size[1], seed++);
           try (Mask selection = Mask.of(size[0], size[1], pixels)) {
             RepaintMask want = HostRepaintMask.build(selection, target, shape);
             RepaintMask got = RepaintMask.build(KernelPlace.cpu(), selection, target, shape);
@@ -41,7 +41,7 @@ class RepaintMaskOnPlaceTest {
   // Guards the comparison above against comparing two empty masks.
   @Test
   void theRandomSelectionsGiveSoftNonTrivialMasks() {
-    try (Mask selection = Mask.of(97, 61, HostRepaintMask.randomSelection(97, 61, 5))) {
+    try (Mask selection = Mask.of(97, 61, Fixtures.randomSelection(97, 61, 5))) {
       RepaintMask m = RepaintMask.build(KernelPlace.cpu(), selection, Target.REMOVE,
           RepaintShape.DEFAULT);
       assertFalse(m.isEmpty());

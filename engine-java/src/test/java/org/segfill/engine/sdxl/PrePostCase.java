@@ -33,7 +33,7 @@ record PrePostCase(String name, RgbImage image, RepaintMask repaint, PixelRect w
       long seed) {
     RgbImage image = Fixtures.texture(w, h, seed);
     RepaintMask repaint;
-    try (Mask selection = Mask.of(w, h, HostRepaintMask.randomSelection(w, h, seed))) {
+    try (Mask selection = Mask.of(w, h, Fixtures.randomSelection(w, h, seed))) {
       repaint = HostRepaintMask.build(selection, target, RepaintShape.DEFAULT);
     }
     PixelRect window = pad < 0 ? PixelRect.of(w, h) : repaint.bounds().padded(pad, w, h);

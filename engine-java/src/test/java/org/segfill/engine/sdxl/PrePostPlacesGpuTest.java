@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.segfill.engine.image.RgbImage;
-import org.segfill.engine.inpaint.HostRepaintMask;
+import org.segfill.engine.inpaint.Fixtures;
 import org.segfill.engine.inpaint.RepaintMask;
 import org.segfill.engine.inpaint.RepaintShape;
 import org.segfill.engine.inpaint.Target;
@@ -59,7 +59,7 @@ class PrePostPlacesGpuTest {
   void theRepaintMaskIsBitExact() {
     int w = 1537;
     int h = 913;
-    try (Mask selection = Mask.of(w, h, HostRepaintMask.randomSelection(w, h, 11))) {
+    try (Mask selection = Mask.of(w, h, Fixtures.randomSelection(w, h, 11))) {
       for (Target target : Target.values()) {
         for (RepaintShape shape : new RepaintShape[] {RepaintShape.DEFAULT,
             new RepaintShape(40, 25), new RepaintShape(0, 255)}) {
