@@ -26,14 +26,15 @@ import org.segfill.engine.mask.Mask;
 import org.segfill.kernels.ImageKernels;
 import org.segfill.kernels.KernelTarget;
 import org.segfill.models.testbundle.TwoShapesScene;
+import org.segfill.place.KernelPlace;
 
 /**
  * The paste-back of one generated variant, what {@link SdxlInpaintPipeline#generate} does after
  * the VAE decode (its "paste" stage timing): the decoded tensor to floats, the window's original
  * pixels and alpha cut out, the floats to bytes, the Lanczos resize from the bucket back to the
  * window, the colour match against the kept pixels, and the blend into the full photo.
- * {@code pasteBack} is that whole chain, the same calls in the same order as the pipeline; the
- * other benchmarks are its parts on the same inputs.
+ * {@code pasteBack} is that whole chain as the pipeline runs it ({@link VariantComposer} on the
+ * CPU place); the other benchmarks are its parts on the same inputs, on host buffers.
  *
  * <p>Cases, as {@link RegionPlan} plans them: a 1024x1024 photo with the whole image as window
  * (bucket 1024x1024, so the resize is the identity); a 4000x3000 photo with the whole image as
@@ -93,18 +94,13 @@ public class PasteBench {
 
   /**
    * Everything the pipeline does after the decode for one variant (its "paste" stage timing):
-   * the same calls in the same order as {@link SdxlInpaintPipeline#generate}.
+   * the same call as {@link SdxlInpaintPipeline#generate}, on the CPU place.
    */
   @Benchmark
   public RgbImage pasteBack() {
     float[] pixels = decoded.toFloatArray();
-    byte[] alpha = rect.crop(repaint.alpha(), image.width(), 1);
-    byte[] original = rect.crop(image.rgb(), image.width(), 3);
-    RgbImage fromVae = imageOf(pixels, bucket.width(), bucket.height());
-    byte[] back = resampler.resize(fromVae, rect.width(), rect.height(),
-        ImageKernels.Filter.LANCZOS3).rgb();
-    ColorMatch.apply(back, original, alpha);
-    return pasteBack.composite(image, repaint, rect, back);
+    return new VariantComposer(KernelPlace.cpu(), image, repaint, rect, true)
+        .compose(pixels, 1, bucket.width(), bucket.height()).get(0);
   }
 
   /** The decoder's NCHW floats in [-1, 1] to RGB bytes at the bucket size. */

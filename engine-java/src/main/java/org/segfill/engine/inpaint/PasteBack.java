@@ -20,17 +20,15 @@ public final class PasteBack {
   }
 
   /**
-   * Returns a new image: {@code original} with the {@code rect}-sized {@code generatedRgb}
-   * (row-major RGB of the pixels in {@code rect}) blended in through {@code mask.alpha()}.
+   * Checks that content for {@code rect} can be composited into {@code original} through {@code
+   * mask}: the same sizes, and {@code rect} inside the image holding every pixel with alpha > 0.
+   * Shared with the paste-backs that run the blend kernel elsewhere (e.g. on a GPU place).
    *
-   * @throws IllegalArgumentException when the mask's size differs from the image's, when
-   *     {@code rect} leaves the image or misses a pixel whose alpha is above 0, or when
-   *     {@code generatedRgb} does not hold rect's pixels
+   * @throws IllegalArgumentException when it cannot
    */
-  public RgbImage composite(
-      RgbImage original, RepaintMask mask, PixelRect rect, byte[] generatedRgb) {
-    if (original == null || mask == null || rect == null || generatedRgb == null) {
-      throw new IllegalArgumentException("original, mask, rect and generatedRgb must not be null");
+  public static void requireComposable(RgbImage original, RepaintMask mask, PixelRect rect) {
+    if (original == null || mask == null || rect == null) {
+      throw new IllegalArgumentException("original, mask and rect must not be null");
     }
     int w = original.width();
     int h = original.height();
@@ -45,10 +43,26 @@ public final class PasteBack {
       throw new IllegalArgumentException("rect " + rect + " must contain every pixel with alpha"
           + " > 0 " + mask.bounds() + "; outside it they would silently keep the original");
     }
-    if (generatedRgb.length != rect.area() * 3) {
+  }
+
+  /**
+   * Returns a new image: {@code original} with the {@code rect}-sized {@code generatedRgb}
+   * (row-major RGB of the pixels in {@code rect}) blended in through {@code mask.alpha()}.
+   *
+   * @throws IllegalArgumentException when the mask's size differs from the image's, when
+   *     {@code rect} leaves the image or misses a pixel whose alpha is above 0, or when
+   *     {@code generatedRgb} does not hold rect's pixels
+   */
+  public RgbImage composite(
+      RgbImage original, RepaintMask mask, PixelRect rect, byte[] generatedRgb) {
+    requireComposable(original, mask, rect);
+    if (generatedRgb == null || generatedRgb.length != rect.area() * 3) {
       throw new IllegalArgumentException("generatedRgb must hold " + rect.area() * 3
-          + " bytes for " + rect + ", got " + generatedRgb.length);
+          + " bytes for " + rect + ", got "
+          + (generatedRgb == null ? "null" : generatedRgb.length));
     }
+    int w = original.width();
+    int h = original.height();
     if (rect.isEmpty()) {
       return new RgbImage(w, h, original.rgb().clone());
     }

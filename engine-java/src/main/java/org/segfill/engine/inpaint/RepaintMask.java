@@ -1,9 +1,10 @@
 package org.segfill.engine.inpaint;
 
-import java.util.List;
 import org.segfill.engine.mask.Mask;
-import org.segfill.engine.mask.MaskEdit;
 import org.segfill.engine.mask.MaskEditor;
+import org.segfill.kernels.MaskKernels;
+import org.segfill.place.KernelPlace;
+import org.segfill.place.PlaceBuffer;
 
 /**
  * The repaint mask of model contract part 0 item 8, shared by the classic and SDXL inpainters.
@@ -16,8 +17,8 @@ import org.segfill.engine.mask.MaskEditor;
  * (Chebyshev distance), so those pixels keep the original bytes exactly; it is 255 wherever the
  * whole feather window is region.
  *
- * <p>A plain value (heap arrays, row-major, one byte per pixel): the native buffers used to build
- * it are freed before {@link #build} returns. The arrays are not copied; do not change them.
+ * <p>A plain value (heap arrays, row-major, one byte per pixel): the buffers used to build it,
+ * on the host or a GPU, are freed before {@link #build} returns. The arrays are not copied; do not change them.
  *
  * @param width mask width
  * @param height mask height
@@ -43,23 +44,49 @@ public record RepaintMask(int width, int height, byte[] region, byte[] alpha, Pi
   }
 
   /**
-   * Builds the repaint mask of {@code selection} for {@code target}; the selection is not changed.
+   * Builds the repaint mask of {@code selection} for {@code target} on the CPU twin; the
+   * selection is not changed.
    */
   public static RepaintMask build(Mask selection, Target target, RepaintShape shape) {
-    if (selection == null || target == null || shape == null) {
-      throw new IllegalArgumentException("selection, target and shape must not be null");
+    return build(KernelPlace.cpu(), selection, target, shape);
+  }
+
+  /**
+   * Builds the repaint mask of {@code selection} for {@code target} with the kernels of {@code
+   * place}: the selection is uploaded once, inverted, grown and feathered in the place's memory,
+   * and the region and alpha come back once. The same kernels in the same order as {@link
+   * MaskEditor} (Invert, Grow, Feather), so the bytes are the editor's.
+   */
+  public static RepaintMask build(KernelPlace place, Mask selection, Target target,
+      RepaintShape shape) {
+    if (place == null || selection == null || target == null || shape == null) {
+      throw new IllegalArgumentException("place, selection, target and shape must not be null");
     }
-    MaskEditor editor = new MaskEditor();
-    List<MaskEdit> toRegion = target.keepsSelection()
-        ? List.of(new MaskEdit.Invert(), new MaskEdit.Grow(shape.maskGrow()))
-        : List.of(new MaskEdit.Grow(shape.maskGrow()));
-    try (Mask region = editor.apply(selection, toRegion);
-        Mask alpha = editor.apply(region, List.of(new MaskEdit.Feather(shape.maskFeather())))) {
-      int w = selection.width();
-      int h = selection.height();
-      byte[] a = alpha.toArray();
-      return new RepaintMask(w, h, region.toArray(), a, PixelRect.boundsOf(a, w, h));
+    int w = selection.width();
+    int h = selection.height();
+    int n = selection.pixelCount();
+    MaskKernels kernels = new MaskKernels(place.target());
+    byte[] region = new byte[n];
+    byte[] alpha = new byte[n];
+    // Every buffer outlives the last download, which waits for all the work queued before it.
+    try (PlaceBuffer edited = place.upload(selection.toArray());
+        PlaceBuffer grown = place.allocate(n);
+        PlaceBuffer feathered = place.allocate(n);
+        PlaceBuffer workspace = place.allocate(Math.max(
+            MaskKernels.morphWorkspaceBytes(w, h), MaskKernels.featherWorkspaceBytes(w, h)))) {
+      if (target.keepsSelection()) {
+        kernels.invert(edited.bytes(), edited.bytes(), n);
+      }
+      // As MaskEditor's Grow: binarise first so a soft selection means what it means elsewhere.
+      kernels.binarize(edited.bytes(), edited.bytes(), n, MaskEditor.BINARY_THRESHOLD);
+      kernels.grow(edited.bytes(), grown.bytes(), w, h, shape.maskGrow(), workspace.bytes());
+      // Stream order lets the feather reuse the grow's workspace.
+      kernels.feather(grown.bytes(), feathered.bytes(), w, h, shape.maskFeather(),
+          workspace.bytes());
+      place.download(grown, region);
+      place.download(feathered, alpha);
     }
+    return new RepaintMask(w, h, region, alpha, PixelRect.boundsOf(alpha, w, h));
   }
 
   /** True when no pixel is repainted (alpha is 0 everywhere). */

@@ -1,14 +1,13 @@
 package org.segfill.engine.sdxl;
 
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.FloatPointer;
 import org.segfill.engine.backend.Tensor;
-import org.segfill.engine.image.Resampler;
 import org.segfill.engine.image.RgbImage;
 import org.segfill.engine.inpaint.PixelRect;
 import org.segfill.engine.inpaint.RepaintMask;
 import org.segfill.kernels.ImageKernels;
-import org.segfill.kernels.KernelTarget;
+import org.segfill.kernels.MaskKernels;
+import org.segfill.place.KernelPlace;
+import org.segfill.place.PlaceBuffer;
 
 /**
  * The image and mask tensors of model contract B6 for one generation window: the window's
@@ -25,24 +24,60 @@ import org.segfill.kernels.KernelTarget;
 record InpaintInputs(Tensor image, Tensor maskedImage, float[] latentMask, int width,
     int height) {
 
-  /** Builds the tensors for {@code window} of {@code original} at the {@code bucket} size. */
-  static InpaintInputs of(RgbImage original, RepaintMask repaint, PixelRect window,
-      SdxlBuckets.Size bucket, Resampler resampler, SdxlSteps steps) {
+  /** diffusers: L / 255 >= 0.5 is 1. A byte v gives v / 255 >= 0.5 exactly when v >= 128. */
+  private static final int REPAINT_THRESHOLD = 128;
+
+  /**
+   * Builds the tensors for {@code window} of {@code original} at the {@code bucket} size with the
+   * kernels of {@code place}: the window's pixels and repaint region are uploaded once, resized,
+   * normalised, binarised and sampled to the latent grid in the place's memory, and each result
+   * comes back once. The masked image is filled on the host from the two downloads: one pass over
+   * memory that has to come back anyway, not worth a kernel.
+   */
+  static InpaintInputs of(KernelPlace place, RgbImage original, RepaintMask repaint,
+      PixelRect window, SdxlBuckets.Size bucket, SdxlSteps steps) {
     int bw = bucket.width();
     int bh = bucket.height();
-    RgbImage crop = original.crop(window.x(), window.y(), window.width(), window.height());
-    float[] image = toTensor(crop, bw, bh);
-
-    byte[] region = window.crop(repaint.region(), original.width(), 1);
-    byte[] mask = resampler.resizeGray(region, window.width(), window.height(), bw, bh,
-        ImageKernels.Filter.LANCZOS3);
-    // diffusers: L / 255 >= 0.5 is 1. A byte v gives v / 255 >= 0.5 exactly when v >= 128.
-    for (int i = 0; i < mask.length; i++) {
-      mask[i] = (mask[i] & 0xff) >= 128 ? (byte) 255 : 0;
-    }
+    int ww = window.width();
+    int wh = window.height();
     int plane = bw * bh;
-    // image * (mask < 0.5): repaint pixels become 0, mid-grey in [-1, 1].
-    float fill = steps.maskedFill().value();
+    boolean resize = ww != bw || wh != bh;
+    ImageKernels imageKernels = new ImageKernels(place.target());
+    MaskKernels maskKernels = new MaskKernels(place.target());
+    float[] image = new float[3 * plane];
+    byte[] mask = new byte[plane];
+    float[] latentMask;
+    // Every buffer outlives the downloads, which wait for all the work queued before them.
+    try (PlaceBuffer crop = place.upload(
+            original.crop(window.x(), window.y(), ww, wh).rgb());
+        PlaceBuffer region = place.upload(window.crop(repaint.region(), original.width(), 1));
+        PlaceBuffer tensor = place.allocate((long) image.length * Float.BYTES);
+        PlaceBuffer resized = place.allocate(plane);
+        PlaceBuffer workspace = place.allocate(workspaceBytes(ww, wh, bw, bh))) {
+      imageKernels.vaePreprocess(crop.bytes(), ww, wh, tensor.floats(), bw, bh,
+          workspace.bytes());
+      // Like PIL (and Resampler), a resize to the same size is a copy: skip it.
+      PlaceBuffer bucketMask = resize ? resized : region;
+      if (resize) {
+        // Stream order lets the resample reuse the pre-process's workspace.
+        imageKernels.resample(region.bytes(), ww, wh, 1, resized.bytes(), bw, bh,
+            ImageKernels.Filter.LANCZOS3, workspace.bytes());
+      }
+      maskKernels.binarize(bucketMask.bytes(), bucketMask.bytes(), plane, REPAINT_THRESHOLD);
+      latentMask = steps.latentMask().downsample(place, bucketMask, bw, bh,
+          bucket.latentWidth(), bucket.latentHeight());
+      place.download(tensor, image);
+      place.download(bucketMask, mask);
+    }
+    long[] shape = {1, 3, bh, bw};
+    return new InpaintInputs(Tensor.ofFloats(shape, image),
+        Tensor.ofFloats(shape, masked(image, mask, steps.maskedFill().value())), latentMask, bw,
+        bh);
+  }
+
+  // image * (mask < 0.5): repaint pixels become the fill (0: mid-grey in [-1, 1]).
+  private static float[] masked(float[] image, byte[] mask, float fill) {
+    int plane = mask.length;
     float[] masked = image.clone();
     for (int c = 0; c < 3; c++) {
       for (int i = 0; i < plane; i++) {
@@ -51,23 +86,12 @@ record InpaintInputs(Tensor image, Tensor maskedImage, float[] latentMask, int w
         }
       }
     }
-    long[] shape = {1, 3, bh, bw};
-    return new InpaintInputs(Tensor.ofFloats(shape, image), Tensor.ofFloats(shape, masked),
-        steps.latentMask().downsample(mask, bw, bh, bucket.latentWidth(),
-            bucket.latentHeight()), bw, bh);
+    return masked;
   }
 
-  private static float[] toTensor(RgbImage crop, int bw, int bh) {
-    ImageKernels kernels = new ImageKernels(KernelTarget.cpu());
-    long workspaceBytes =
-        ImageKernels.vaePreprocessWorkspaceBytes(crop.width(), crop.height(), bw, bh);
-    float[] out = new float[3 * bw * bh];
-    try (BytePointer rgb = new BytePointer(crop.rgb());
-        BytePointer workspace = new BytePointer(workspaceBytes);
-        FloatPointer tensor = new FloatPointer(out.length)) {
-      kernels.vaePreprocess(rgb, crop.width(), crop.height(), tensor, bw, bh, workspace);
-      tensor.get(out);
-    }
-    return out;
+  // One workspace serves both kernels; a place buffer holds at least one byte.
+  private static long workspaceBytes(int ww, int wh, int bw, int bh) {
+    return Math.max(1, Math.max(ImageKernels.vaePreprocessWorkspaceBytes(ww, wh, bw, bh),
+        ImageKernels.resampleWorkspaceBytes(ww, wh, bw, bh, 1, ImageKernels.Filter.LANCZOS3)));
   }
 }

@@ -7,30 +7,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.FloatPointer;
+import java.util.function.Function;
 import org.segfill.engine.backend.CastingSession;
 import org.segfill.engine.backend.Session;
 import org.segfill.engine.backend.Tensor;
-import org.segfill.engine.image.Resampler;
 import org.segfill.engine.image.RgbImage;
-import org.segfill.engine.inpaint.PasteBack;
 import org.segfill.engine.inpaint.PixelRect;
 import org.segfill.engine.inpaint.RepaintMask;
 import org.segfill.engine.mask.Mask;
 import org.segfill.engine.sdxl.scheduler.Schedule;
 import org.segfill.engine.sdxl.scheduler.SchedulerConfig;
 import org.segfill.engine.sdxl.tokenizer.SdxlTokenizers;
-import org.segfill.kernels.ImageKernels;
-import org.segfill.kernels.KernelTarget;
+import org.segfill.place.KernelPlace;
 
 /**
  * SDXL Inpainting 0.1 on exported graphs, following model contract part B and part 0: validate,
  * build the repaint mask, plan the region, prepare image and mask tensors, encode the prompts,
  * sample the VAE and the starting noise (Philox), run the denoising loop in our kernels, decode,
  * resize back, match colours and paste back at full resolution, where pixels with alpha 0 keep
- * their original bytes exactly.
+ * their original bytes exactly. The repaint mask, the image and mask tensors and the paste-back
+ * run on the pipeline's {@link KernelPlace} (the CPU twin, or the GPU for TensorRT).
  *
  * <pre>{@code
  * try (SdxlInpaintPipeline sdxl = new SdxlInpaintPipeline(graphs, settings, "onnxruntime-cpu")) {
@@ -41,7 +39,7 @@ import org.segfill.kernels.KernelTarget;
  *
  * <p>Variants run as one batch; variant k's noise is keyed by seed + k, so it does not depend on
  * the batch. The same request on the same backend gives the same bytes. Thread-safe: concurrent
- * generations share only the (thread-safe) sessions.
+ * generations share the (thread-safe) sessions and take turns on the place.
  */
 public final class SdxlInpaintPipeline implements AutoCloseable {
 
@@ -55,9 +53,11 @@ public final class SdxlInpaintPipeline implements AutoCloseable {
   private final Session textEncoder2;
   private final VaeCodec vae;
   private final DenoiseLoop loop;
-  private final Resampler resampler = new Resampler();
-  private final PasteBack pasteBack = new PasteBack();
-  private final ImageKernels imageKernels = new ImageKernels(KernelTarget.cpu());
+  private final KernelPlace place;
+  // A place serves one thread at a time (a CudaPlace has one stream), so each chain of kernels
+  // holds this lock; the simplest correct option, and a cheap one: the chains take milliseconds
+  // next to the denoising loop, and on the CPU twin each already uses every core.
+  private final ReentrantLock placeLock = new ReentrantLock();
 
   /**
    * A pipeline over {@code graphs} (owned and closed with it), configured by the bundle's
@@ -67,12 +67,30 @@ public final class SdxlInpaintPipeline implements AutoCloseable {
    */
   public SdxlInpaintPipeline(SdxlGraphs graphs, SdxlSettings settings, String backend)
       throws IOException {
-    this(graphs, settings, backend, SdxlSteps.standard());
+    this(graphs, settings, backend, KernelPlace.cpu());
+  }
+
+  /**
+   * A pipeline over {@code graphs} whose pre- and post-processing runs on {@code place}; it owns
+   * both and closes them with it (see {@code SessionFactory.openKernelPlace()}). If this throws,
+   * both stay the caller's to close.
+   *
+   * @throws IOException if the scheduler config or the tokenizer files cannot be read
+   */
+  public SdxlInpaintPipeline(SdxlGraphs graphs, SdxlSettings settings, String backend,
+      KernelPlace place) throws IOException {
+    this(graphs, settings, backend, SdxlSteps.standard(), place);
   }
 
   // The seam tests use to inject one of contract D5-D10's mistakes.
   SdxlInpaintPipeline(SdxlGraphs graphs, SdxlSettings settings, String backend,
       SdxlSteps steps) throws IOException {
+    this(graphs, settings, backend, steps, KernelPlace.cpu());
+  }
+
+  private SdxlInpaintPipeline(SdxlGraphs graphs, SdxlSettings settings, String backend,
+      SdxlSteps steps, KernelPlace place) throws IOException {
+    this.place = Objects.requireNonNull(place, "place");
     this.graphs = Objects.requireNonNull(graphs, "graphs");
     this.steps = Objects.requireNonNull(steps, "steps");
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -112,7 +130,8 @@ public final class SdxlInpaintPipeline implements AutoCloseable {
           + "; the mask must have the image's size");
     }
     long t0 = System.nanoTime();
-    RepaintMask repaint = RepaintMask.build(selection, request.target(), request.shape());
+    RepaintMask repaint = onPlace(p ->
+        RepaintMask.build(p, selection, request.target(), request.shape()));
     if (repaint.isEmpty()) {
       throw new IllegalArgumentException("mask: nothing to repaint for target "
           + request.target().id());
@@ -121,8 +140,8 @@ public final class SdxlInpaintPipeline implements AutoCloseable {
     RegionPlan plan = RegionPlan.plan(request.region(), image.width(), image.height(),
         bounds.x(), bounds.y(), bounds.right(), bounds.bottom());
     PixelRect window = new PixelRect(plan.x(), plan.y(), plan.width(), plan.height());
-    InpaintInputs inputs = InpaintInputs.of(image, repaint, window, plan.bucket(), resampler,
-        steps);
+    InpaintInputs inputs = onPlace(p ->
+        InpaintInputs.of(p, image, repaint, window, plan.bucket(), steps));
     Schedule schedule = request.sampler().plan(schedulerConfig, request.steps(),
         request.strength());
     int batch = request.count();
@@ -161,22 +180,12 @@ public final class SdxlInpaintPipeline implements AutoCloseable {
     Tensor decoded = vae.decode(latents, batch, lh, lw);
     long t5 = System.nanoTime();
 
-    List<Variant> variants = new ArrayList<>();
     float[] pixels = decoded.toFloatArray();
-    int imageFloats = 3 * inputs.width() * inputs.height();
-    byte[] windowAlpha = window.crop(repaint.alpha(), image.width(), 1);
-    byte[] windowOriginal = window.crop(image.rgb(), image.width(), 3);
+    List<RgbImage> composites = onPlace(p -> new VariantComposer(p, image, repaint, window,
+        request.colorMatch()).compose(pixels, batch, inputs.width(), inputs.height()));
+    List<Variant> variants = new ArrayList<>();
     for (int v = 0; v < batch; v++) {
-      RgbImage generated = toImage(pixels, v * imageFloats, inputs.width(), inputs.height());
-      // No copy: the colour match may change these bytes in place, and they are this variant's
-      // own (the resize's new image, or the decoded image itself when the sizes match).
-      byte[] fitted = resampler.resize(generated, window.width(), window.height(),
-          ImageKernels.Filter.LANCZOS3).rgb();
-      if (request.colorMatch()) {
-        ColorMatch.apply(fitted, windowOriginal, windowAlpha);
-      }
-      RgbImage result = pasteBack.composite(image, repaint, window, fitted);
-      variants.add(new Variant(result, recipe(request, seed + v, plan, schedule)));
+      variants.add(new Variant(composites.get(v), recipe(request, seed + v, plan, schedule)));
     }
     long t6 = System.nanoTime();
     return new Generation(variants, new StageTimings(t1 - t0, t2 - t1, t3 - t2, t4 - t3,
@@ -208,15 +217,14 @@ public final class SdxlInpaintPipeline implements AutoCloseable {
     return steps.embedding().embed(textEncoder, textEncoder2, ids[0], ids[1]);
   }
 
-  private RgbImage toImage(float[] pixels, int offset, int w, int h) {
-    int floats = 3 * w * h;
-    byte[] rgb = new byte[floats];
-    try (FloatPointer nchw = new FloatPointer(floats); BytePointer out = new BytePointer(floats)) {
-      nchw.put(pixels, offset, floats);
-      imageKernels.tensorToImage(nchw, w, h, out);
-      out.get(rgb);
+  // Runs one chain of kernels on the place, alone (see placeLock).
+  private <T> T onPlace(Function<KernelPlace, T> chain) {
+    placeLock.lock();
+    try {
+      return chain.apply(place);
+    } finally {
+      placeLock.unlock();
     }
-    return new RgbImage(w, h, rgb);
   }
 
   private Recipe recipe(InpaintRequest r, long seed, RegionPlan plan, Schedule schedule) {
@@ -244,6 +252,14 @@ public final class SdxlInpaintPipeline implements AutoCloseable {
 
   @Override
   public void close() {
-    graphs.close();
+    try {
+      graphs.close();
+    } finally {
+      // Under the lock: a chain still running keeps the place (and its stream) until it ends.
+      onPlace(p -> {
+        p.close();
+        return null;
+      });
+    }
   }
 }

@@ -2,7 +2,6 @@ package org.segfill.engine.sdxl;
 
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.segfill.engine.backend.Session;
 import org.segfill.engine.sdxl.scheduler.Schedule;
@@ -11,6 +10,8 @@ import org.segfill.engine.sdxl.tokenizer.SdxlTokenizers;
 import org.segfill.kernels.KernelTarget;
 import org.segfill.kernels.LatentKernels;
 import org.segfill.kernels.MaskKernels;
+import org.segfill.place.KernelPlace;
+import org.segfill.place.PlaceBuffer;
 
 /**
  * The steps of an SDXL generation that model contract D5-D10 names as the likeliest mistakes,
@@ -75,9 +76,13 @@ record SdxlSteps(
         int w, float scale, boolean cfg, FloatPointer out);
   }
 
-  /** The bucket-size 0/255 mask to the latent grid, floats 0..1 (contract B6). */
+  /**
+   * The bucket-size 0/255 mask, held in {@code place}'s memory, to the latent grid, floats 0..1
+   * (contract B6).
+   */
   interface LatentMask {
-    float[] downsample(byte[] mask, int width, int height, int latentWidth, int latentHeight);
+    float[] downsample(KernelPlace place, PlaceBuffer mask, int width, int height,
+        int latentWidth, int latentHeight);
   }
 
   /** The value masked pixels take in the masked image, in [-1, 1] space (contract B6). */
@@ -95,10 +100,12 @@ record SdxlSteps(
     double of(double bundleScalingFactor);
   }
 
-  /** The contract's steps, on the CPU twin of the kernels. */
+  /**
+   * The contract's steps: the UNet input on the CPU twin of the kernels, the latent mask on the
+   * place the pipeline hands it.
+   */
   static SdxlSteps standard() {
     LatentKernels latentKernels = new LatentKernels(KernelTarget.cpu());
-    MaskKernels maskKernels = new MaskKernels(KernelTarget.cpu());
     return new SdxlSteps(
         (tokenizers, text) -> new long[][] {
           tokenizers.tokenizer().encode(text).ids(), tokenizers.tokenizer2().encode(text).ids()
@@ -124,12 +131,12 @@ record SdxlSteps(
         },
         (latents, mask, masked, batch, h, w, scale, cfg, out) ->
             latentKernels.unetInput(latents, mask, masked, batch, batch, h, w, scale, cfg, out),
-        (mask, width, height, lw, lh) -> {
+        (place, mask, width, height, lw, lh) -> {
           float[] out = new float[lw * lh];
-          try (BytePointer in = new BytePointer(mask);
-              FloatPointer latent = new FloatPointer(out.length)) {
-            maskKernels.downsampleNearest(in, width, height, latent, lw, lh);
-            latent.get(out);
+          try (PlaceBuffer latent = place.allocate((long) out.length * Float.BYTES)) {
+            new MaskKernels(place.target()).downsampleNearest(mask.bytes(), width, height,
+                latent.floats(), lw, lh);
+            place.download(latent, out);
           }
           return out;
         },

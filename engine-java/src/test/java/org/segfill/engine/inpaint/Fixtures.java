@@ -128,4 +128,32 @@ public final class Fixtures {
     int i = 3 * pixel;
     return a[i] == b[i] && a[i + 1] == b[i + 1] && a[i + 2] == b[i + 2];
   }
+
+  /**
+   * A selection of a few random discs at 255 with a band of random soft values (so binarising at
+   * 128 matters), never empty and never the whole image.
+   */
+  public static byte[] randomSelection(int w, int h, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    byte[] selection = new byte[w * h];
+    int discs = 1 + random.nextInt(3);
+    for (int d = 0; d < discs; d++) {
+      int cx = random.nextInt(w);
+      int cy = random.nextInt(h);
+      int r = 2 + random.nextInt(Math.max(1, Math.min(w, h) / 4));
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          if ((x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r) {
+            selection[y * w + x] = (byte) 255;
+          }
+        }
+      }
+    }
+    int band = random.nextInt(h);
+    for (int x = 0; x < w; x++) {
+      selection[band * w + x] = (byte) random.nextInt(256);
+    }
+    selection[0] = 0; // some pixel is always unselected
+    return selection;
+  }
 }

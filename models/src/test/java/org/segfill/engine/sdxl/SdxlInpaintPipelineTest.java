@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -274,6 +277,28 @@ class SdxlInpaintPipelineTest {
             Sampler.EULER, Region.AUTO, RepaintShape.DEFAULT, true));
     assertEquals("seed: must be in [0, 9007199254740991], got 9007199254740992",
         seed.getMessage());
+  }
+
+  // Concurrent generations take turns on the pipeline's kernel place; each keeps its own bytes.
+  @Test
+  void concurrentGenerationsGiveTheBytesTheyGiveAlone() throws Exception {
+    InpaintRequest crop = new InpaintRequest(Target.SUBJECT, "red bricks", null, 5, 4, 0.8, 3, 1,
+        Sampler.EULER, Region.CROP, RepaintShape.DEFAULT, true);
+    InpaintRequest full = new InpaintRequest(Target.BACKGROUND, "a photo", null, 5, 4, 0.8, 4, 1,
+        Sampler.EULER, Region.FULL, RepaintShape.DEFAULT, false);
+    byte[] cropAlone = generate(crop, ellipse);
+    byte[] fullAlone = generate(full, ellipse);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 2; round++) {
+        Future<byte[]> a = pool.submit(() -> generate(crop, ellipse));
+        Future<byte[]> b = pool.submit(() -> generate(full, ellipse));
+        assertArrayEquals(cropAlone, a.get(), "crop, round " + round);
+        assertArrayEquals(fullAlone, b.get(), "full, round " + round);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static byte[] generate(InpaintRequest r, Mask selection) {

@@ -2,6 +2,8 @@ package org.segfill.engine.sdxl;
 
 import java.util.function.Supplier;
 import org.segfill.engine.sdxl.scheduler.Schedule;
+import org.segfill.place.KernelPlace;
+import org.segfill.place.PlaceBuffer;
 
 /**
  * Model contract D5-D10's mistakes that take more than a line, each as the step function a
@@ -61,7 +63,10 @@ final class SdxlMistakes {
   }
 
   /** The latent mask as the mean of each 8x8 block instead of its top-left pixel. */
-  static float[] averagedMask(byte[] mask, int width, int height, int lw, int lh) {
+  static float[] averagedMask(KernelPlace place, PlaceBuffer onPlace, int width, int height,
+      int lw, int lh) {
+    byte[] mask = new byte[width * height];
+    place.download(onPlace, mask);
     float[] out = new float[lw * lh];
     for (int y = 0; y < lh; y++) {
       for (int x = 0; x < lw; x++) {

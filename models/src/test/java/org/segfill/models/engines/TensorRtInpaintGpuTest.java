@@ -1,5 +1,6 @@
 package org.segfill.models.engines;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,11 +39,13 @@ import org.segfill.models.bundle.SamBundle;
 import org.segfill.models.bundle.SdxlBundle;
 import org.segfill.models.testbundle.TestBundles;
 import org.segfill.models.testbundle.TwoShapesScene;
+import org.segfill.place.KernelPlace;
 
 /**
- * The TensorRT path end to end on the tiny bundles: inpainting through the device-resident loop
- * against ONNX Runtime CPU, the loop's progress and cancel, and no device-memory growth over 100
- * requests. Skipped without a CUDA device and TensorRT, with the reason.
+ * The TensorRT path end to end on the tiny bundles: inpainting through the device-resident loop,
+ * with the pre- and post-processing on the CUDA place, against ONNX Runtime CPU (on the CPU
+ * twin), the loop's progress and cancel, and no device-memory growth over 100 requests. Skipped
+ * without a CUDA device and TensorRT, with the reason.
  */
 @RequiresTensorRt
 class TensorRtInpaintGpuTest {
@@ -65,8 +71,12 @@ class TensorRtInpaintGpuTest {
     BuildEngines.run(sdxl, EngineManifest.defaultDir(sdxl), options, System.out::println);
     BuildEngines.run(sam, EngineManifest.defaultDir(sam), options, System.out::println);
     SdxlBundle bundle = SdxlBundle.locate(sdxl);
-    trt = new SdxlInpaintPipeline(bundle.open(new TrtBackend(sdxl,
-        EngineManifest.defaultDir(sdxl), List.of(sdxl))), bundle.settings(), "tensorrt");
+    // As the server wires it: the TensorRT pipeline's pre- and post-processing on the CUDA
+    // place the backend opens (the pipeline closes it).
+    TrtBackend backend = new TrtBackend(sdxl, EngineManifest.defaultDir(sdxl), List.of(sdxl));
+    KernelPlace place = backend.openKernelPlace();
+    assertTrue(place.onDevice(), "TensorRT's place is a CUDA place");
+    trt = new SdxlInpaintPipeline(bundle.open(backend), bundle.settings(), "tensorrt", place);
     cpu = new SdxlInpaintPipeline(bundle.open(new OrtBackend(2)), bundle.settings(),
         "onnxruntime-cpu");
     ellipse = Mask.of(SCENE.width(), SCENE.height(), SCENE.ellipseMask());
@@ -98,6 +108,26 @@ class TensorRtInpaintGpuTest {
     }
     double mean = sum / a.rgb().length;
     assertTrue(mean <= MEAN_LEVELS, "mean difference " + mean + " levels");
+  }
+
+  // Two generations at once take turns on the one CUDA place (one stream): same bytes as alone.
+  @Test
+  void concurrentGenerationsGiveTheBytesTheyGiveAlone() throws Exception {
+    byte[] alone = trt.generate(SCENE.image(), ellipse, request(4), ProgressListener.NONE,
+        () -> false).variants().get(0).image().rgb();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<byte[]>> runs = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        runs.add(pool.submit(() -> trt.generate(SCENE.image(), ellipse, request(4),
+            ProgressListener.NONE, () -> false).variants().get(0).image().rgb()));
+      }
+      for (Future<byte[]> run : runs) {
+        assertArrayEquals(alone, run.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

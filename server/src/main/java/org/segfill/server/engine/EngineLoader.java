@@ -149,8 +149,17 @@ public final class EngineLoader {
     SdxlBundle bundle = SdxlBundle.locate(config.sdxl());
     SessionFactory factory = backend.factory(config.sdxl(), trusted);
     try {
-      return new GenerationThreads("segfill-sdxl-loader").call(() ->
-          new SdxlInpaintPipeline(bundle.open(factory), bundle.settings(), factory.name()));
+      return new GenerationThreads("segfill-sdxl-loader").call(() -> {
+        // The pipeline owns the place once built; until then it is ours to close.
+        KernelPlace place = factory.openKernelPlace();
+        try {
+          return new SdxlInpaintPipeline(bundle.open(factory), bundle.settings(), factory.name(),
+              place);
+        } catch (IOException | RuntimeException e) {
+          place.close();
+          throw e;
+        }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("sdxl: cannot read " + config.sdxl(), e);
     } catch (RuntimeException e) {
