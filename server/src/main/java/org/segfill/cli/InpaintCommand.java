@@ -10,7 +10,6 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.segfill.engine.backend.SessionFactory;
 import org.segfill.engine.edit.EditEngine;
 import org.segfill.engine.edit.EditRequest;
 import org.segfill.engine.edit.EditResult;
@@ -152,8 +151,7 @@ final class InpaintCommand implements Callable<Integer> {
   // from both say the same for the same backend.
   private static SdxlInpaintPipeline open(Path dir, BackendChoice choice) throws IOException {
     SdxlBundle bundle = SdxlBundle.locate(dir);
-    SessionFactory factory = choice.factory(dir, List.of(dir));
-    return new SdxlInpaintPipeline(bundle.open(factory), bundle.settings(), factory.name());
+    return bundle.pipeline(choice.factory(dir, List.of(dir)));
   }
 
   private static long randomSeed() {

@@ -85,7 +85,7 @@ final class SegmentCommand implements Callable<Integer> {
       line.put("note", "no SAM bundle given (--sam): classic GrabCut segmenter");
     } else {
       try (SamPredictor predictor =
-          new SamPredictor(SamBundle.locate(sam).open(choice.factory(sam, List.of(sam))))) {
+          SamBundle.locate(sam).predictor(choice.factory(sam, List.of(sam)))) {
         SamPrediction prediction = predictor.predict(predictor.embed(rgb),
             new SamPrompt(prompt, null, multimask));
         result = prediction.toSegmentResult();

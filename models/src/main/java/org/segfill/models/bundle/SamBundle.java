@@ -7,6 +7,8 @@ import java.util.List;
 import org.segfill.engine.backend.BackendException;
 import org.segfill.engine.backend.Session;
 import org.segfill.engine.backend.SessionFactory;
+import org.segfill.engine.sam.SamPredictor;
+import org.segfill.place.KernelPlace;
 import org.segfill.engine.sam.SamContracts;
 import org.segfill.engine.sam.SamGraphs;
 import org.segfill.engine.sam.SamLayout;
@@ -67,6 +69,23 @@ public record SamBundle(Path dir, SamLayout layout, Path encoder, Path decoder) 
       }
     }
     return problems;
+  }
+
+  /**
+   * A predictor over this bundle's graphs on {@code backend}, its pre- and post-processing on
+   * the backend's kernel place ({@link SessionFactory#openKernelPlace()}); if anything fails,
+   * what was opened is closed.
+   *
+   * @throws IllegalArgumentException as {@link #open} does
+   */
+  public SamPredictor predictor(SessionFactory backend) {
+    KernelPlace place = backend.openKernelPlace();
+    try {
+      return new SamPredictor(open(backend), place);
+    } catch (RuntimeException e) {
+      place.close();
+      throw e;
+    }
   }
 
   /**

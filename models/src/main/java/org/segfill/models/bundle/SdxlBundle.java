@@ -12,8 +12,10 @@ import org.segfill.engine.backend.DType;
 import org.segfill.engine.backend.GraphContract;
 import org.segfill.engine.backend.Session;
 import org.segfill.engine.backend.SessionFactory;
+import org.segfill.place.KernelPlace;
 import org.segfill.engine.sdxl.SdxlContracts;
 import org.segfill.engine.sdxl.SdxlGraphs;
+import org.segfill.engine.sdxl.SdxlInpaintPipeline;
 import org.segfill.engine.sdxl.SdxlSettings;
 
 /**
@@ -80,6 +82,33 @@ public record SdxlBundle(Path dir, SdxlSettings settings) {
       requireFile(tokenizer.resolve("merges.txt"), problems);
     }
     return problems;
+  }
+
+  /**
+   * A pipeline over this bundle's graphs on {@code backend}, named after it in recipes, its pre-
+   * and post-processing on the backend's kernel place ({@link
+   * SessionFactory#openKernelPlace()}); if anything fails, what was opened is closed.
+   *
+   * @throws IllegalArgumentException as {@link #open} does
+   * @throws IOException if the scheduler config or the tokenizer files cannot be read
+   */
+  public SdxlInpaintPipeline pipeline(SessionFactory backend) throws IOException {
+    KernelPlace place = backend.openKernelPlace();
+    SdxlGraphs graphs = null;
+    try {
+      graphs = open(backend);
+      return new SdxlInpaintPipeline(graphs, settings, backend.name(), place);
+    } catch (IOException | RuntimeException e) {
+      if (graphs != null) {
+        try {
+          graphs.close();
+        } catch (RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      place.close();
+      throw e;
+    }
   }
 
   /**

@@ -27,7 +27,6 @@ import org.segfill.engine.segment.Prompt;
 import org.segfill.models.bundle.SamBundle;
 import org.segfill.models.bundle.SdxlBundle;
 import org.segfill.models.engines.GraphFiles;
-import org.segfill.place.KernelPlace;
 import org.segfill.server.ServerConfig;
 import org.segfill.server.jobs.GenerationThreads;
 import org.segfill.server.store.StoredImage;
@@ -124,15 +123,7 @@ public final class EngineLoader {
       return new ClassicSegmentation();
     }
     SamBundle bundle = SamBundle.locate(config.sam());
-    SessionFactory factory = backend.factory(config.sam(), trusted);
-    KernelPlace place = factory.openKernelPlace();
-    SamPredictor predictor;
-    try {
-      predictor = new SamPredictor(bundle.open(factory), place);
-    } catch (RuntimeException e) {
-      place.close();
-      throw e;
-    }
+    SamPredictor predictor = bundle.predictor(backend.factory(config.sam(), trusted));
     try {
       return new SamSegmentation(predictor,
           new EmbeddingCache(config.limits().embeddingCacheBytes()));
@@ -149,17 +140,7 @@ public final class EngineLoader {
     SdxlBundle bundle = SdxlBundle.locate(config.sdxl());
     SessionFactory factory = backend.factory(config.sdxl(), trusted);
     try {
-      return new GenerationThreads("segfill-sdxl-loader").call(() -> {
-        // The pipeline owns the place once built; until then it is ours to close.
-        KernelPlace place = factory.openKernelPlace();
-        try {
-          return new SdxlInpaintPipeline(bundle.open(factory), bundle.settings(), factory.name(),
-              place);
-        } catch (IOException | RuntimeException e) {
-          place.close();
-          throw e;
-        }
-      });
+      return new GenerationThreads("segfill-sdxl-loader").call(() -> bundle.pipeline(factory));
     } catch (IOException e) {
       throw new UncheckedIOException("sdxl: cannot read " + config.sdxl(), e);
     } catch (RuntimeException e) {
