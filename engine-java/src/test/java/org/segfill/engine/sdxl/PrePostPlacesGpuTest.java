@@ -16,7 +16,7 @@ import org.segfill.engine.inpaint.RepaintMask;
 import org.segfill.engine.inpaint.RepaintShape;
 import org.segfill.engine.inpaint.Target;
 import org.segfill.engine.mask.Mask;
-import org.segfill.engine.testing.RequiresCuda;
+import org.segfill.testing.RequiresCuda;
 import org.segfill.place.CudaPlace;
 import org.segfill.place.KernelPlace;
 
