@@ -30,6 +30,13 @@ int sf_stream_copy_f32(int device, void* stream, const float* src, float* dst, i
 int sf_stream_triad_f32(int device, void* stream, float* a, const float* b, const float* c,
                         float s, int64_t n);
 
+/**
+ * Test-only (reliability A6): on CUDA, queues a kernel that writes to an unmapped address, so the
+ * stream's next synchronisation reports cudaErrorIllegalAddress (700), a sticky error that ruins
+ * the CUDA context for the rest of the process. On the CPU returns SF_ERR_UNSUPPORTED.
+ */
+int sf_debug_illegal_address(int device, void* stream);
+
 #ifdef __cplusplus
 }
 #endif

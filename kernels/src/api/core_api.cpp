@@ -40,4 +40,8 @@ int sf_stream_triad_f32(int device, void* stream, float* a, const float* b, cons
   return SF_DISPATCH(device, stream_triad_f32, stream, a, b, c, s, n);
 }
 
+int sf_debug_illegal_address(int device, void* stream) {
+  return SF_DISPATCH(device, debug_illegal_address, stream);
+}
+
 }  // extern "C"

@@ -47,4 +47,17 @@ public final class CoreKernels {
         "sf_stream_triad_f32",
         CoreLib.sf_stream_triad_f32(target.device().code(), target.stream(), a, b, c, s, n));
   }
+
+  /**
+   * Test-only (reliability A6): makes the GPU meet a sticky CUDA error, as a faulty kernel
+   * would: queues a kernel that writes to an unmapped address, then synchronises, which throws a
+   * {@link KernelException} with cudaErrorIllegalAddress (700). The CUDA context of the process
+   * is lost for good afterwards. On the CPU twin it throws with SF_ERR_UNSUPPORTED and does
+   * nothing else.
+   */
+  public void breakTheDeviceForTests() {
+    Status.check("sf_debug_illegal_address",
+        CoreLib.sf_debug_illegal_address(target.device().code(), target.stream()));
+    synchronize();
+  }
 }

@@ -2,6 +2,7 @@ package org.segfill.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.segfill.kernels.MaskBinaryOpsTest.assertMessage;
 
@@ -43,6 +44,16 @@ class CoreKernelsTest {
       pa.get(actual);
       assertArrayEquals(b, actual, 0f);
     }
+  }
+
+  @Test
+  void theFaultInjectionDoesNothingOnTheCpuTwinButSaySo() {
+    KernelException e = assertThrows(KernelException.class,
+        () -> new CoreKernels(KernelTarget.cpu()).breakTheDeviceForTests());
+    assertEquals("sf_debug_illegal_address", e.operation());
+    assertEquals(10002, e.status());
+    // The twin still works afterwards.
+    new CoreKernels(KernelTarget.cpu()).synchronize();
   }
 
   @Test

@@ -14,6 +14,7 @@ import org.segfill.server.Setting;
 import org.segfill.server.engine.BackendChoice;
 import org.segfill.server.engine.EngineLoader;
 import org.segfill.server.engine.Readiness;
+import org.segfill.server.engine.TestFaults;
 import org.segfill.server.http.Responses;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,7 +65,15 @@ final class ServeCommand implements Callable<Integer> {
     }
     ServerConfig config = ConfigLoader.load(flags, System.getenv());
     PrintWriter out = spec.commandLine().getOut();
-    SegfillServer server = SegfillServer.start(config);
+    SegfillServer server;
+    if (TestFaults.requested()) {
+      spec.commandLine().getErr().println("segfill serve: -D" + TestFaults.PROPERTY + "=true:"
+          + " every click breaks the CUDA context first (a test of reliability A6; never in"
+          + " production)");
+      server = SegfillServer.start(config, c -> TestFaults.breakingClicks(EngineLoader.load(c)));
+    } else {
+      server = SegfillServer.start(config);
+    }
     server.onDeviceLost(() -> exitForSupervisor(spec.commandLine().getErr()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

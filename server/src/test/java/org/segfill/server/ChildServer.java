@@ -82,6 +82,20 @@ final class ChildServer implements AutoCloseable {
     return process.pid();
   }
 
+  /** The child's exit code, once it has exited by itself within {@code seconds}. */
+  int awaitExit(int seconds) throws InterruptedException {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      throw new AssertionError("the child server " + process.pid() + " still runs after "
+          + seconds + " s");
+    }
+    return process.exitValue();
+  }
+
+  /** Whether the child still runs. */
+  boolean alive() {
+    return process.isAlive();
+  }
+
   /** Sends SIGKILL (no shutdown hook runs) and waits for the process to be gone. */
   void kill9() throws InterruptedException {
     process.destroyForcibly();

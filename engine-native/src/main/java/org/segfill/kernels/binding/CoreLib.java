@@ -35,4 +35,6 @@ public final class CoreLib {
 
   public static native int sf_stream_triad_f32(
       int device, Pointer stream, FloatPointer a, FloatPointer b, FloatPointer c, float s, long n);
+
+  public static native int sf_debug_illegal_address(int device, Pointer stream);
 }

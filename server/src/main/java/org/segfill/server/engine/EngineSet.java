@@ -28,6 +28,11 @@ public final class EngineSet implements AutoCloseable {
     this.backend = backend;
   }
 
+  /** The same engines with {@code replacement} as the segmenter; it takes over the old one. */
+  public EngineSet withSegmentation(Segmentation replacement) {
+    return new EngineSet(replacement, editor, sdxl, backend);
+  }
+
   public Segmentation segmentation() {
     return segmentation;
   }

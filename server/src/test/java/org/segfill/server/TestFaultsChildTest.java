@@ -1,0 +1,46 @@
+package org.segfill.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.segfill.server.ApiAsserts.assertProblem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fault injection of reliability A6 ({@code -Dengine.testFaults=true}) in a real {@code
+ * serve} child, on a machine without a GPU: the flag reaches the clicks (they fail, the log says
+ * why the flag is on), and since no CUDA context exists to break, the error is an ordinary one
+ * that fails only its request: the server stays live and keeps running. {@code
+ * DeviceLostGpuTest} checks the same flag where a GPU breaks for real.
+ */
+class TestFaultsChildTest {
+
+  @TempDir Path dir;
+
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void withoutAGpuTheInjectedFaultFailsOnlyItsRequest() throws Exception {
+    Path log = dir.resolve("serve.log");
+    try (ChildServer child = ChildServer.start(dir.resolve("results"), log,
+        List.of("engine.testFaults=true"))) {
+      ApiClient api = new ApiClient(child.port());
+      String image = api.post("/v1/images", "image/png", Scenes.png(Scenes.SMALL)).json()
+          .get("id").asText();
+      JsonNode p = assertProblem(api.postJson("/v1/images/" + image + "/segment",
+          "{\"points\":[{\"x\":10,\"y\":10}]}"), 500, null);
+      assertEquals("urn:segfill:problem:internal", p.get("type").asText(), p::toString);
+      assertEquals(200, api.get("/health/live").status());
+      Thread.sleep(1_500);
+      assertTrue(child.alive(), "the server keeps running after an ordinary CUDA error");
+      assertTrue(Files.readString(log).contains("-Dengine.testFaults=true: every click breaks"
+          + " the CUDA context first"), "the log says why clicks fail");
+    }
+  }
+}
