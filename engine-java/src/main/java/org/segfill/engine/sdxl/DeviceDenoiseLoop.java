@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import org.bytedeco.javacpp.FloatPointer;
 import org.segfill.cuda.CapturedStep;
@@ -40,6 +41,12 @@ final class DeviceDenoiseLoop {
 
   /** Steps queued ahead of the one the GPU is running: enough to keep it busy. */
   static final int AHEAD = 2;
+
+  /** Event polls spun through before the loop starts sleeping between polls (see pause). */
+  private static final int SPIN_POLLS = 64;
+
+  /** The sleep between later polls. */
+  private static final long POLL_NANOS = 200_000;
 
   private static final System.Logger LOG = System.getLogger(DeviceDenoiseLoop.class.getName());
 
@@ -110,12 +117,14 @@ final class DeviceDenoiseLoop {
             // Wait (by polling the event, not blocking the stream) until at most `ahead` steps
             // are queued; report every step finished meanwhile; a cancel stops before queueing
             // more.
+            int polls = 0;
             while (k - reported > ahead || (reported < k && done.finished(reported))) {
               if (reported < k && done.finished(reported)) {
                 progress.onStep(finished.apply(reported));
                 reported++;
+                polls = 0;
               } else {
-                Thread.onSpinWait();
+                pause(polls++);
               }
             }
             if (cancelled.getAsBoolean()) {
@@ -140,6 +149,18 @@ final class DeviceDenoiseLoop {
           place.synchronize();
         }
       }
+    }
+  }
+
+  // A UNet step takes tens of milliseconds: spinning through it would keep a CPU core busy for
+  // the whole generation, one per worker, taken from the clicks. Spin for the first few polls
+  // (a step about to end), then sleep a little between polls; with AHEAD steps queued the GPU
+  // never waits for the host, and without (previews) a poll costs at most POLL_NANOS of it.
+  private static void pause(int polls) {
+    if (polls < SPIN_POLLS) {
+      Thread.onSpinWait();
+    } else {
+      LockSupport.parkNanos(POLL_NANOS);
     }
   }
 
