@@ -2,6 +2,7 @@ package org.segfill.models.engines;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -136,11 +137,56 @@ class TensorRtInpaintGpuTest {
     Generation g = trt.generate(SCENE.image(), ellipse, request(12), recording(steps),
         () -> false);
     assertEquals(1, g.variants().size());
+    // int(12 * 0.99) = 11 UNet calls (contract B3: the strength drops the first timestep).
+    int calls = (Integer) g.variants().get(0).recipe().fields().get("unetCalls");
+    assertEquals(11, calls);
     List<Integer> expected = new ArrayList<>();
-    for (int k = 1; k <= 12; k++) {
+    for (int k = 1; k <= calls; k++) {
       expected.add(k);
     }
     assertEquals(expected, steps);
+  }
+
+  // Previews take the device loop's other path (a step is queued once the one before finished,
+  // and the latents are copied inside the captured step): the same bytes as without them, and
+  // a preview for every step, close to what the CPU loop previews.
+  @Test
+  void previewsChangeNoByteAndComeWithEveryStep() {
+    List<RgbImage> onGpu = new ArrayList<>();
+    List<RgbImage> onCpu = new ArrayList<>();
+    byte[] without = trt.generate(SCENE.image(), ellipse, request(8), ProgressListener.NONE,
+        () -> false).variants().get(0).image().rgb();
+    byte[] with = trt.generate(SCENE.image(), ellipse, request(8), previewing(onGpu),
+        () -> false).variants().get(0).image().rgb();
+    cpu.generate(SCENE.image(), ellipse, request(8), previewing(onCpu), () -> false);
+    assertArrayEquals(without, with);
+    assertEquals(7, onGpu.size(), "int(8 * 0.99) = 7 steps, each with a preview");
+    assertEquals(onCpu.size(), onGpu.size());
+    for (int k = 0; k < onGpu.size(); k++) {
+      byte[] a = onGpu.get(k).rgb();
+      byte[] b = onCpu.get(k).rgb();
+      double sum = 0;
+      for (int i = 0; i < a.length; i++) {
+        sum += Math.abs((a[i] & 0xff) - (b[i] & 0xff));
+      }
+      assertTrue(sum / a.length <= MEAN_LEVELS, "preview " + (k + 1) + ": mean difference "
+          + sum / a.length + " levels");
+    }
+  }
+
+  private static ProgressListener previewing(List<RgbImage> into) {
+    return new ProgressListener() {
+      @Override
+      public void onStep(StepProgress p) {
+        assertNotNull(p.preview(), "step " + p.step() + " has a preview");
+        into.add(p.preview());
+      }
+
+      @Override
+      public boolean wantsPreview() {
+        return true;
+      }
+    };
   }
 
   @Test
