@@ -177,10 +177,14 @@ public final class SdxlInpaintPipeline implements AutoCloseable {
         cancelled);
 
     long t4 = System.nanoTime();
+    FiniteCheck.require(latents, "the denoising loop's latents (the UNet overflowed; with an"
+        + " fp16 UNet on this backend, try ort-cpu or an fp32 export to confirm)");
     Tensor decoded = vae.decode(latents, batch, lh, lw);
     long t5 = System.nanoTime();
 
     float[] pixels = decoded.toFloatArray();
+    FiniteCheck.require(pixels, "the VAE decoder's image (an fp16 VAE overflowed, model"
+        + " contract B9: use the fp32 VAE export or the fp16-fix VAE, models/README.md)");
     List<RgbImage> composites = onPlace(p -> new VariantComposer(p, image, repaint, window,
         request.colorMatch()).compose(pixels, batch, inputs.width(), inputs.height()));
     List<Variant> variants = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.segfill.engine.backend.DeviceFault;
 import org.segfill.engine.image.ImageRejectedException;
+import org.segfill.engine.sdxl.NonFiniteOutputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +58,10 @@ public final class ProblemMapper {
     }
     if (e instanceof IllegalArgumentException || e instanceof UnsupportedOperationException) {
       return outOfRange(e.getMessage());
+    }
+    if (e instanceof NonFiniteOutputException numbers) {
+      LOG.error("non-finite generation output", e);
+      return ApiException.of(500, "numerical-error", null, numbers.getMessage());
     }
     DeviceFault fault = DeviceFault.stickyIn(e);
     if (fault != null) {
