@@ -140,8 +140,9 @@ public final class CudaPlace implements KernelPlace {
     }
     try (FloatPointer host = new FloatPointer(data)) {
       // Ordered on the stream after the work queued before; the synchronise lets `host` go.
-      CudaException.check("cudaMemcpyAsync(host to device)", cudart.cudaMemcpyAsync(to, host,
-          (long) data.length * Float.BYTES, cudart.cudaMemcpyHostToDevice, stream));
+      CudaException.check("cudaMemcpyAsync(host to device)", cudart.cudaMemcpyAsync(
+          PlaceBuffer.addressAtPosition(to), host, (long) data.length * Float.BYTES,
+          cudart.cudaMemcpyHostToDevice, stream));
       synchronize();
     }
   }
@@ -154,8 +155,9 @@ public final class CudaPlace implements KernelPlace {
     }
     try (FloatPointer host = new FloatPointer(to.length)) {
       // Queued behind the place's work on the stream; the synchronise waits for the copy.
-      CudaException.check("cudaMemcpyAsync(device to host)", cudart.cudaMemcpyAsync(host, from,
-          (long) to.length * Float.BYTES, cudart.cudaMemcpyDeviceToHost, stream));
+      CudaException.check("cudaMemcpyAsync(device to host)", cudart.cudaMemcpyAsync(host,
+          PlaceBuffer.addressAtPosition(from), (long) to.length * Float.BYTES,
+          cudart.cudaMemcpyDeviceToHost, stream));
       synchronize();
       host.get(to);
     }

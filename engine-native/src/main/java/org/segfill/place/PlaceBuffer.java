@@ -83,6 +83,16 @@ public final class PlaceBuffer implements AutoCloseable {
     }
   }
 
+  /**
+   * The address {@code p} points at from its position, for a {@code void*} parameter such as
+   * cudaMemcpyAsync's. JavaCPP adds a pointer's position to a {@code void*} argument in bytes,
+   * whatever the pointer's element type, so a FloatPointer at position 2 would otherwise reach
+   * byte 2 instead of float 2.
+   */
+  static BytePointer addressAtPosition(Pointer p) {
+    return new BytePointer(p).position(p.position() * p.sizeof());
+  }
+
   void checkDownload(long count) {
     if (count > bytes) {
       throw new IllegalArgumentException("download of " + count + " bytes from a buffer of "
