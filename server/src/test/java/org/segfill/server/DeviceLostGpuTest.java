@@ -2,12 +2,10 @@ package org.segfill.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.segfill.server.ApiAsserts.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,13 +28,9 @@ class DeviceLostGpuTest {
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void aRealStickyErrorEndsLivenessAndTheProcessExitsWith70() throws Exception {
     Path log = dir.resolve("serve.log");
-    try (ChildServer child = ChildServer.start(dir.resolve("results"), log,
-        List.of("engine.testFaults=true"))) {
+    try (ChildServer child = TestFaultsChildTest.startWithTestFaults(dir, log)) {
       ApiClient api = new ApiClient(child.port());
-      String image = api.post("/v1/images", "image/png", Scenes.png(Scenes.SMALL)).json()
-          .get("id").asText();
-      JsonNode p = assertProblem(api.postJson("/v1/images/" + image + "/segment",
-          "{\"points\":[{\"x\":10,\"y\":10}]}"), 500, null);
+      JsonNode p = TestFaultsChildTest.firstClick(child);
       assertEquals("urn:segfill:problem:cuda-fatal", p.get("type").asText(), p::toString);
       assertTrue(p.get("detail").asText().contains("status 700"), p::toString);
       long asked = System.nanoTime();

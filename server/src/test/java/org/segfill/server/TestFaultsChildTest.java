@@ -24,19 +24,28 @@ class TestFaultsChildTest {
 
   @TempDir Path dir;
 
+  /** {@code segfill serve} with {@code -Dengine.testFaults=true}, results under {@code dir}. */
+  static ChildServer startWithTestFaults(Path dir, Path log) throws Exception {
+    return ChildServer.start(dir.resolve("results"), log, List.of("engine.testFaults=true"));
+  }
+
+  /** Uploads a photo and clicks it: the click that meets the fault; its 500 problem. */
+  static JsonNode firstClick(ChildServer child) throws Exception {
+    ApiClient api = new ApiClient(child.port());
+    String image = api.post("/v1/images", "image/png", Scenes.png(Scenes.SMALL)).json()
+        .get("id").asText();
+    return assertProblem(api.postJson("/v1/images/" + image + "/segment",
+        "{\"points\":[{\"x\":10,\"y\":10}]}"), 500, null);
+  }
+
   @Test
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void withoutAGpuTheInjectedFaultFailsOnlyItsRequest() throws Exception {
     Path log = dir.resolve("serve.log");
-    try (ChildServer child = ChildServer.start(dir.resolve("results"), log,
-        List.of("engine.testFaults=true"))) {
-      ApiClient api = new ApiClient(child.port());
-      String image = api.post("/v1/images", "image/png", Scenes.png(Scenes.SMALL)).json()
-          .get("id").asText();
-      JsonNode p = assertProblem(api.postJson("/v1/images/" + image + "/segment",
-          "{\"points\":[{\"x\":10,\"y\":10}]}"), 500, null);
+    try (ChildServer child = startWithTestFaults(dir, log)) {
+      JsonNode p = firstClick(child);
       assertEquals("urn:segfill:problem:internal", p.get("type").asText(), p::toString);
-      assertEquals(200, api.get("/health/live").status());
+      assertEquals(200, new ApiClient(child.port()).get("/health/live").status());
       Thread.sleep(1_500);
       assertTrue(child.alive(), "the server keeps running after an ordinary CUDA error");
       assertTrue(Files.readString(log).contains("-Dengine.testFaults=true: every click breaks"

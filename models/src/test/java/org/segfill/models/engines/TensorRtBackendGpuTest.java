@@ -26,7 +26,6 @@ import org.segfill.engine.backend.tensorrt.PlanMetadata;
 import org.segfill.engine.backend.tensorrt.PlanTyping;
 import org.segfill.engine.backend.tensorrt.TrtBackend;
 import org.segfill.models.onnx.OnnxFloatTypes;
-import org.segfill.models.testbundle.TestBundles;
 
 /**
  * TensorRT against ONNX Runtime CPU on every graph of the tiny SAM and SDXL bundles, with plans
@@ -49,12 +48,11 @@ class TensorRtBackendGpuTest {
 
   @BeforeAll
   static void buildPlans() throws IOException {
-    sam = TestBundles.writeSam(root.resolve("sam")).resolve(TestBundles.SAM_ONNX);
-    sdxl = TestBundles.writeSdxl(root.resolve("sdxl"));
-    BuildOptions options = new BuildOptions(2, root.resolve("timing.cache"));
-    samManifest = BuildEngines.run(sam, EngineManifest.defaultDir(sam), options, System.out::println);
-    sdxlManifest = BuildEngines.run(sdxl, EngineManifest.defaultDir(sdxl), options,
-        System.out::println);
+    TinyPlans plans = TinyPlans.build(root, root.resolve("timing.cache"));
+    sam = plans.sam();
+    sdxl = plans.sdxl();
+    samManifest = plans.samManifest();
+    sdxlManifest = plans.sdxlManifest();
   }
 
   @Test

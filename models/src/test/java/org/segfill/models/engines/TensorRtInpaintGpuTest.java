@@ -38,7 +38,6 @@ import org.segfill.engine.segment.Point;
 import org.segfill.engine.segment.Prompt;
 import org.segfill.models.bundle.SamBundle;
 import org.segfill.models.bundle.SdxlBundle;
-import org.segfill.models.testbundle.TestBundles;
 import org.segfill.models.testbundle.TwoShapesScene;
 import org.segfill.place.KernelPlace;
 
@@ -66,11 +65,9 @@ class TensorRtInpaintGpuTest {
 
   @BeforeAll
   static void open() throws IOException {
-    sdxl = TestBundles.writeSdxl(root.resolve("sdxl"));
-    sam = TestBundles.writeSam(root.resolve("sam")).resolve(TestBundles.SAM_ONNX);
-    BuildOptions options = new BuildOptions(2, null);
-    BuildEngines.run(sdxl, EngineManifest.defaultDir(sdxl), options, System.out::println);
-    BuildEngines.run(sam, EngineManifest.defaultDir(sam), options, System.out::println);
+    TinyPlans plans = TinyPlans.build(root, null);
+    sdxl = plans.sdxl();
+    sam = plans.sam();
     SdxlBundle bundle = SdxlBundle.locate(sdxl);
     // As the server wires it: the TensorRT pipeline's pre- and post-processing on the CUDA
     // place the backend opens (the pipeline closes it).

@@ -25,7 +25,6 @@ import org.segfill.engine.segment.Point;
 import org.segfill.engine.segment.Prompt;
 import org.segfill.models.bundle.SamBundle;
 import org.segfill.models.bundle.SdxlBundle;
-import org.segfill.models.testbundle.TestBundles;
 import org.segfill.models.testbundle.TwoShapesScene;
 
 /**
@@ -47,11 +46,9 @@ class TensorRtReloadGpuTest {
 
   @BeforeAll
   static void buildPlans() throws IOException {
-    sam = TestBundles.writeSam(root.resolve("sam")).resolve(TestBundles.SAM_ONNX);
-    sdxl = TestBundles.writeSdxl(root.resolve("sdxl"));
-    BuildOptions options = new BuildOptions(2, null);
-    BuildEngines.run(sam, EngineManifest.defaultDir(sam), options, System.out::println);
-    BuildEngines.run(sdxl, EngineManifest.defaultDir(sdxl), options, System.out::println);
+    TinyPlans plans = TinyPlans.build(root, null);
+    sam = plans.sam();
+    sdxl = plans.sdxl();
   }
 
   @Test
