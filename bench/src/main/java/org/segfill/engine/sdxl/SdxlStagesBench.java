@@ -160,7 +160,8 @@ public class SdxlStagesBench {
     return pipeline.generate(photo, subject, request, ProgressListener.NONE, () -> false);
   }
 
-  private static float[] normals(int n, long seed, float scale) {
+  /** n seeded standard normals times {@code scale}: bench inputs, shared with SdxlStepBench. */
+  static float[] normals(int n, long seed, float scale) {
     Random random = new Random(seed);
     float[] values = new float[n];
     for (int i = 0; i < n; i++) {

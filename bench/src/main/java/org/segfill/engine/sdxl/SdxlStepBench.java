@@ -3,7 +3,6 @@ package org.segfill.engine.sdxl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.FloatPointer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -97,20 +96,20 @@ public class SdxlStepBench {
     conditioning = Conditioning.of(PromptEmbedding.zeros(), PromptEmbedding.zeros(), true, BATCH,
         SIDE * SdxlContracts.VAE_SCALE, SIDE * SdxlContracts.VAE_SCALE);
     int n = SdxlContracts.LATENT_CHANNELS * SIDE * SIDE;
-    float[] start = normals(n, 1, schedule.initNoiseSigma());
+    float[] start = SdxlStagesBench.normals(n, 1, schedule.initNoiseSigma());
     float[] latentMask = new float[SIDE * SIDE];
     // The repainted region: the left half of the latent grid.
     for (int i = 0; i < latentMask.length; i++) {
       latentMask[i] = i % SIDE < SIDE / 2 ? 1f : 0f;
     }
-    float[] maskedLatents = normals(n, 2, 1f);
+    float[] maskedLatents = SdxlStagesBench.normals(n, 2, 1f);
     state = new DenoiseLoop.State(start, latentMask, maskedLatents, BATCH, SIDE, SIDE);
 
     latents = new FloatPointer(start);
     mask = new FloatPointer(latentMask);
     masked = new FloatPointer(maskedLatents);
     input = new FloatPointer(2L * BATCH * SdxlContracts.UNET_IN_CHANNELS * SIDE * SIDE);
-    modelOut = new FloatPointer(normals(2 * n, 3, 1f));
+    modelOut = new FloatPointer(SdxlStagesBench.normals(2 * n, 3, 1f));
     history = new FloatPointer((long) n);
   }
 
@@ -157,15 +156,6 @@ public class SdxlStepBench {
           true, GUIDANCE, step.coefficients().toArray(), SEED, NoiseStreams.ANCESTRAL + k);
     }
     return latents;
-  }
-
-  private static float[] normals(int n, long seed, float scale) {
-    Random random = new Random(seed);
-    float[] values = new float[n];
-    for (int i = 0; i < n; i++) {
-      values[i] = scale * (float) random.nextGaussian();
-    }
-    return values;
   }
 
   /** A listener that asks for previews and keeps the last progress, so none is optimised away. */

@@ -8,7 +8,6 @@ import org.segfill.engine.backend.BackendException;
 import org.segfill.engine.backend.DType;
 import org.segfill.engine.backend.DeviceRun;
 import org.segfill.kernels.LatentKernels;
-import org.segfill.place.CudaPlace;
 import org.segfill.place.KernelPlace;
 
 /**
@@ -28,8 +27,9 @@ final class TrtDeviceRun implements DeviceRun {
   private final KernelPlace place;
   private boolean closed;
 
-  TrtDeviceRun(ProfileContext profile, CUstream_st stream, LatentKernels kernels,
-      List<String> inputs, List<String> outputs, TrtLogger logger, Runnable release) {
+  TrtDeviceRun(ProfileContext profile, CUstream_st stream, KernelPlace place,
+      LatentKernels kernels, List<String> inputs, List<String> outputs, TrtLogger logger,
+      Runnable release) {
     this.profile = profile;
     this.stream = stream;
     this.kernels = kernels;
@@ -37,7 +37,7 @@ final class TrtDeviceRun implements DeviceRun {
     this.outputs = List.copyOf(outputs);
     this.logger = logger;
     this.release = release;
-    this.place = CudaPlace.on(stream);
+    this.place = place;
     for (String name : inputs) {
       requireFloat(name);
     }

@@ -27,6 +27,8 @@ import org.segfill.engine.backend.Tensor;
 import org.segfill.engine.backend.TensorSpec;
 import org.segfill.kernels.KernelTarget;
 import org.segfill.kernels.LatentKernels;
+import org.segfill.place.CudaPlace;
+import org.segfill.place.KernelPlace;
 
 /**
  * One TensorRT plan behind the {@link Session} interface: one execution context per
@@ -43,6 +45,8 @@ final class TrtSession implements DeviceSession {
   private final TrtLogger logger;
   private final CudaStream stream;
   private final LatentKernels kernels;
+  // Device runs share it: its stream is the session's, and making one queries the device.
+  private final KernelPlace place;
   private final List<TensorSpec> inputs;
   private final List<TensorSpec> outputs;
   private final Set<String> engineInputs;
@@ -66,6 +70,7 @@ final class TrtSession implements DeviceSession {
       made = CudaStream.create();
       this.stream = made;
       this.kernels = new LatentKernels(KernelTarget.cuda(stream.handle()));
+      this.place = CudaPlace.on(stream.handle());
       Map<String, DType> types = new LinkedHashMap<>();
       Set<String> converted = new HashSet<>();
       List<String> engineIn = new ArrayList<>();
@@ -185,7 +190,7 @@ final class TrtSession implements DeviceSession {
         ProfileContext.setShape(profile.context(), name, shapes.get(name), logger);
       }
       List<String> outs = outputs.stream().map(TensorSpec::name).toList();
-      return new TrtDeviceRun(profile, stream.handle(), kernels, List.copyOf(engineInputs), outs,
+      return new TrtDeviceRun(profile, stream.handle(), place, kernels, List.copyOf(engineInputs), outs,
           logger, lock::unlock);
     } catch (RuntimeException e) {
       lock.unlock();
