@@ -64,23 +64,22 @@ public final class BuildEngines {
         Job job = p.job();
         List<Path> files = p.files();
         long start = System.nanoTime();
-        BuiltPlan built = builder.build(files.get(0), job.plan(), p.precision(), options,
-            timing);
         Path planFile = out.resolve(job.plan().plan());
-        write(planFile, built.bytes());
+        BuiltPlan built = builder.build(files.get(0), job.plan(), p.precision(), options,
+            timing, planFile);
         List<String> external = new ArrayList<>();
         Path realBundle = bundle.toRealPath();
         for (Path f : files.subList(1, files.size())) {
           external.add(realBundle.relativize(f) + "=" + TrustedFiles.sha256(f));
         }
         plans.add(new PlanMetadata(relative(bundle, job.source()), job.plan().plan(),
-            TrustedFiles.sha256(files.get(0)), external, TrustedFiles.sha256(built.bytes()),
+            TrustedFiles.sha256(files.get(0)), external, built.sha256(),
             identity, p.precision().precision(), p.precision().typing(),
             job.plan().profiles(), built.sourceInputs(), built.droppedOutputs()));
         progress.accept(job.plan().plan() + ": built from " + relative(bundle, job.source())
             + " (" + p.precision().why() + ") in "
             + (System.nanoTime() - start) / 1_000_000_000 + " s, "
-            + built.bytes().length / (1 << 20) + " MiB");
+            + built.size() / (1 << 20) + " MiB");
       }
       if (options.timingCache() != null) {
         byte[] cache = builder.timingCache();
@@ -167,7 +166,7 @@ public final class BuildEngines {
         .toString().replace('\\', '/');
   }
 
-  // Atomic write: a reader (or a crash) never sees half a plan.
+  // Atomic write: a reader (or a crash) never sees half a timing cache.
   private static void write(Path file, byte[] bytes) {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {

@@ -26,8 +26,11 @@ import org.segfill.engine.backend.BackendException;
 import org.segfill.engine.backend.DType;
 import org.segfill.engine.backend.TensorSpec;
 import org.segfill.engine.backend.tensorrt.InputShapes;
+import org.segfill.engine.backend.tensorrt.PlanFiles;
 import org.segfill.engine.backend.tensorrt.PlanTyping;
 import org.segfill.engine.backend.tensorrt.TrtLogger;
+import org.segfill.tensorrt.TrtObject;
+import org.segfill.tensorrt.TrtScope;
 
 /**
  * Builds one TensorRT plan from an ONNX graph with the ONNX parser: the network is strongly or
@@ -39,19 +42,23 @@ import org.segfill.engine.backend.tensorrt.TrtLogger;
  */
 final class EngineBuilder implements AutoCloseable {
 
-  private final TrtLogger log = new TrtLogger("org.segfill.tensorrt.build");
+  private final TrtLogger log = TrtLogger.instance();
+  private final TrtObject<IBuilder> owned;
   private final IBuilder builder;
-  private ITimingCache cache;
+  private TrtObject<ITimingCache> cache;
 
   EngineBuilder() {
-    builder = nvinfer.createInferBuilder(log);
-    if (builder == null || builder.isNull()) {
+    IBuilder made = nvinfer.createInferBuilder(log);
+    if (made == null || made.isNull()) {
       throw new BackendException("TensorRT: createInferBuilder failed: " + log.drainErrors(), null);
     }
+    owned = TrtObject.own(made, "IBuilder");
+    builder = made;
   }
 
   /**
-   * Builds {@code onnx} (already checked for trust) into a plan.
+   * Builds {@code onnx} (already checked for trust) into a plan and writes it to
+   * {@code planFile}.
    *
    * @param precision how the network is typed, decided from the ONNX file beforehand
    * @param timingCache the serialized timing cache to start from (may be empty)
@@ -59,26 +66,32 @@ final class EngineBuilder implements AutoCloseable {
    * @throws BackendException when TensorRT cannot parse or build it, with its errors
    */
   BuiltPlan build(Path onnx, GraphPlan plan, PlanPrecision precision, BuildOptions options,
-      byte[] timingCache) {
+      byte[] timingCache, Path planFile) {
     boolean strong = precision.typing() == PlanTyping.STRONG;
-    // IBuilder::createNetworkV2 takes a bit mask over NetworkDefinitionCreationFlag; with
-    // kSTRONGLY_TYPED every tensor keeps the type the parser reads from the ONNX graph, and 0
-    // is the weakly typed network BuilderFlag::kFP16 applies to (deprecated since 10.12).
-    INetworkDefinition network = builder.createNetworkV2(strong
-        ? 1 << NetworkDefinitionCreationFlag.kSTRONGLY_TYPED.value : 0);
-    if (network == null || network.isNull()) {
-      throw new BackendException("TensorRT: createNetworkV2 failed: " + log.drainErrors(), null);
-    }
-    IParser parser = null;
-    IBuilderConfig config = null;
-    try {
+    // Newest first on close: config, parser, network. The parser refers to the network's
+    // tensors and weights, so it goes before the network (NvOnnxParser.h).
+    try (TrtScope scope = new TrtScope()) {
+      // IBuilder::createNetworkV2 takes a bit mask over NetworkDefinitionCreationFlag; with
+      // kSTRONGLY_TYPED every tensor keeps the type the parser reads from the ONNX graph, and 0
+      // is the weakly typed network BuilderFlag::kFP16 applies to (deprecated since 10.12).
+      INetworkDefinition network = builder.createNetworkV2(strong
+          ? 1 << NetworkDefinitionCreationFlag.kSTRONGLY_TYPED.value : 0);
+      if (network == null || network.isNull()) {
+        throw new BackendException("TensorRT: createNetworkV2 failed: " + log.drainErrors(),
+            null);
+      }
+      scope.add(TrtObject.own(network, "INetworkDefinition of " + onnx));
       // getFlag reports the creation flags the network holds (INetworkDefinition::getFlag); a
       // strong request that did not take would otherwise build an fp32 plan without a word.
       if (strong && !network.getFlag(NetworkDefinitionCreationFlag.kSTRONGLY_TYPED)) {
         throw new BackendException("TensorRT did not create a strongly typed network for "
             + onnx + ": " + log.drainErrors(), null);
       }
-      parser = nvonnxparser.createParser(network, log);
+      IParser parser = nvonnxparser.createParser(network, log);
+      if (parser == null || parser.isNull()) {
+        throw new BackendException("TensorRT: createParser failed: " + log.drainErrors(), null);
+      }
+      scope.add(TrtObject.ownParser(parser, "ONNX parser of " + onnx));
       // parseFromFile resolves external data next to the graph; GraphFiles has checked every
       // location lies inside the bundle before this call.
       if (!parser.parseFromFile(onnx.toString(),
@@ -96,7 +109,12 @@ final class EngineBuilder implements AutoCloseable {
         throw new IllegalArgumentException(String.join("; ", problems));
       }
       List<String> dropped = dropUnread(network, plan);
-      config = builder.createBuilderConfig();
+      IBuilderConfig config = builder.createBuilderConfig();
+      if (config == null || config.isNull()) {
+        throw new BackendException("TensorRT: createBuilderConfig failed: " + log.drainErrors(),
+            null);
+      }
+      scope.add(TrtObject.own(config, "IBuilderConfig of " + onnx));
       config.setMemoryPoolLimit(MemoryPoolType.kWORKSPACE, (long) options.workspaceGb() << 30);
       if (!strong) {
         // Weak typing lets the builder pick fp16 kernels for this fp32 export layer by layer.
@@ -126,22 +144,13 @@ final class EngineBuilder implements AutoCloseable {
         throw new BackendException("TensorRT could not build " + onnx + ": " + log.drainErrors(),
             null);
       }
-      try {
-        byte[] bytes = new byte[Math.toIntExact(serialized.size())];
-        new BytePointer(serialized.data()).capacity(serialized.size()).get(bytes);
-        return new BuiltPlan(bytes, inputs, dropped);
-      } finally {
-        serialized.deallocate();
+      // The UNet's plan is about 5 GB: it goes from TensorRT's memory to disk in chunks, hashed
+      // on the way, never through a Java array.
+      try (TrtObject<IHostMemory> planMemory = TrtObject.own(serialized, "plan of " + onnx)) {
+        long size = serialized.size();
+        String sha256 = PlanFiles.write(planFile, serialized.data(), size);
+        return new BuiltPlan(sha256, size, inputs, dropped);
       }
-    } finally {
-      if (config != null) {
-        config.deallocate();
-      }
-      if (parser != null) {
-        parser.deallocate();
-      }
-      // The parser refers to the network's tensors: destroy it first (NvOnnxParser.h).
-      network.deallocate();
     }
   }
 
@@ -150,13 +159,16 @@ final class EngineBuilder implements AutoCloseable {
     if (cache == null) {
       return null;
     }
-    IHostMemory mem = cache.serialize();
-    try {
+    IHostMemory mem = cache.get().serialize();
+    if (mem == null || mem.isNull()) {
+      throw new BackendException("TensorRT could not serialize the timing cache: "
+          + log.drainErrors(), null);
+    }
+    // A timing cache is a few MiB, far from an array's limit.
+    try (TrtObject<IHostMemory> owned = TrtObject.own(mem, "serialized timing cache")) {
       byte[] bytes = new byte[Math.toIntExact(mem.size())];
       new BytePointer(mem.data()).capacity(mem.size()).get(bytes);
       return bytes;
-    } finally {
-      mem.deallocate();
     }
   }
 
@@ -168,10 +180,15 @@ final class EngineBuilder implements AutoCloseable {
       // createTimingCache copies the blob; the cache object outlives this config and is
       // shared by later builds (IBuilderConfig::setTimingCache).
       try (BytePointer blob = new BytePointer(start)) {
-        cache = config.createTimingCache(blob, start.length);
+        ITimingCache made = config.createTimingCache(blob, start.length);
+        if (made == null || made.isNull()) {
+          throw new BackendException("TensorRT could not create a timing cache: "
+              + log.drainErrors(), null);
+        }
+        cache = TrtObject.own(made, "ITimingCache");
       }
     }
-    if (!config.setTimingCache(cache, false)) {
+    if (!config.setTimingCache(cache.get(), false)) {
       throw new BackendException("TensorRT refused the timing cache: " + log.drainErrors(), null);
     }
   }
@@ -268,12 +285,17 @@ final class EngineBuilder implements AutoCloseable {
     return errors.isEmpty() ? "no parser error" : String.join("; ", errors);
   }
 
+  /**
+   * Deletes the timing cache, then the builder. The logger is the process's one and stays: it
+   * must outlive every builder and runtime (see TrtLogger).
+   */
   @Override
   public void close() {
-    if (cache != null) {
-      cache.deallocate();
+    try (TrtScope scope = new TrtScope()) {
+      scope.add(owned);
+      if (cache != null) {
+        scope.add(cache);
+      }
     }
-    builder.deallocate();
-    log.deallocate();
   }
 }

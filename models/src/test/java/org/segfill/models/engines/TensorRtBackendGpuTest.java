@@ -1,12 +1,15 @@
 package org.segfill.models.engines;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,7 @@ import org.segfill.engine.backend.tensorrt.EngineManifest;
 import org.segfill.engine.backend.tensorrt.PlanMetadata;
 import org.segfill.engine.backend.tensorrt.PlanTyping;
 import org.segfill.engine.backend.tensorrt.TrtBackend;
+import org.segfill.engine.backend.tensorrt.TrustedFiles;
 import org.segfill.models.onnx.OnnxFloatTypes;
 
 /**
@@ -91,10 +95,40 @@ class TensorRtBackendGpuTest {
     PlanPrecision precision = PlanPrecision.decide(graph, plan,
         OnnxFloatTypes.of(Fp16Graphs.allFp16().build()));
     assertEquals(PlanTyping.STRONG, precision.typing());
+    Path planFile = root.resolve("fp16/tiny.plan");
     try (EngineBuilder builder = new EngineBuilder()) {
-      BuiltPlan built = builder.build(graph, plan, precision, new BuildOptions(1, null), null);
-      assertTrue(built.bytes().length > 0);
+      BuiltPlan built = builder.build(graph, plan, precision, new BuildOptions(1, null), null,
+          planFile);
+      assertEquals(Files.size(planFile), built.size());
+      assertEquals(TrustedFiles.sha256(planFile), built.sha256());
       assertEquals(DType.FLOAT16, built.sourceInputs().get(0).dtype());
+    }
+  }
+
+  @Test
+  void aCorruptPlanFailsWithTensorRtsOwnWordsEveryTime() throws IOException {
+    // A plan whose manifest hash matches its corrupt bytes reaches TensorRT, which refuses it.
+    // With one process-wide logger, the second refusal must still carry TensorRT's message.
+    Path copy = Files.createDirectories(root.resolve("corrupt"));
+    Path engines = EngineManifest.defaultDir(sam);
+    Files.copy(engines.resolve("sam_encoder.plan"), copy.resolve("sam_encoder.plan"));
+    byte[] plan = Files.readAllBytes(engines.resolve("sam_decoder.plan"));
+    byte[] truncated = Arrays.copyOf(plan, plan.length / 3);
+    Files.write(copy.resolve("sam_decoder.plan"), truncated);
+    List<PlanMetadata> plans = new ArrayList<>();
+    for (PlanMetadata m : samManifest.plans()) {
+      plans.add(!m.plan().equals("sam_decoder.plan") ? m : new PlanMetadata(m.source(),
+          m.plan(), m.sourceSha256(), m.externalData(), TrustedFiles.sha256(truncated),
+          m.builtOn(), m.precision(), m.typing(), m.profiles(), m.sourceInputs(),
+          m.droppedOutputs()));
+    }
+    new EngineManifest(EngineManifest.FORMAT, plans).write(copy.resolve(EngineManifest.FILE));
+    TrtBackend backend = new TrtBackend(sam, copy, List.of(sam, copy));
+    for (int attempt = 0; attempt < 2; attempt++) {
+      RuntimeException e = assertThrows(RuntimeException.class,
+          () -> backend.open(sam.resolve("decoder.onnx")));
+      assertTrue(e.getMessage().contains("unable to deserialize"), e.getMessage());
+      assertFalse(e.getMessage().contains("no TensorRT error logged"), e.getMessage());
     }
   }
 

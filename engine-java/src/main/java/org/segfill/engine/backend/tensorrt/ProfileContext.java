@@ -16,6 +16,7 @@ import org.segfill.engine.backend.BackendException;
 import org.segfill.engine.backend.DType;
 import org.segfill.engine.backend.ShapeRange;
 import org.segfill.engine.backend.Shapes;
+import org.segfill.tensorrt.TrtObject;
 
 /**
  * One execution context bound to one optimisation profile, with its device buffers: every I/O
@@ -29,12 +30,12 @@ final class ProfileContext implements AutoCloseable {
   record Binding(String name, DType engineType, boolean converted, DeviceBuffer device,
       DeviceBuffer fp32, PinnedBuffer host) {}
 
-  private final IExecutionContext context;
+  private final TrtObject<IExecutionContext> context;
   private final int index;
   private final List<ShapeRange> ranges;
   private final Map<String, Binding> bindings;
 
-  private ProfileContext(IExecutionContext context, int index, List<ShapeRange> ranges,
+  private ProfileContext(TrtObject<IExecutionContext> context, int index, List<ShapeRange> ranges,
       Map<String, Binding> bindings) {
     this.context = context;
     this.index = index;
@@ -56,6 +57,7 @@ final class ProfileContext implements AutoCloseable {
       throw new BackendException("TensorRT: createExecutionContext failed: "
           + logger.drainErrors(), null);
     }
+    TrtObject<IExecutionContext> owned = TrtObject.own(context, "IExecutionContext " + index);
     Map<String, Binding> bindings = new LinkedHashMap<>();
     List<ShapeRange> ranges = new ArrayList<>();
     try {
@@ -104,10 +106,10 @@ final class ProfileContext implements AutoCloseable {
         }
       }
     } catch (RuntimeException e) {
-      new ProfileContext(context, index, ranges, bindings).close();
+      new ProfileContext(owned, index, ranges, bindings).close();
       throw e;
     }
-    return new ProfileContext(context, index, List.copyOf(ranges), bindings);
+    return new ProfileContext(owned, index, List.copyOf(ranges), bindings);
   }
 
   private static long[] profileShape(ICudaEngine engine, String input, int profile,
@@ -132,7 +134,7 @@ final class ProfileContext implements AutoCloseable {
   }
 
   IExecutionContext context() {
-    return context;
+    return context.get();
   }
 
   int index() {
@@ -162,7 +164,7 @@ final class ProfileContext implements AutoCloseable {
   @Override
   public void close() {
     // The context first: it holds the addresses of the buffers below.
-    context.deallocate();
+    context.close();
     for (Binding b : bindings.values()) {
       closeAll(b.device(), b.fp32(), b.host());
     }

@@ -1,8 +1,5 @@
 package org.segfill.engine.backend.tensorrt;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +14,7 @@ import org.segfill.engine.backend.Session;
 import org.segfill.engine.backend.SessionFactory;
 import org.segfill.place.CudaPlace;
 import org.segfill.place.KernelPlace;
+import org.segfill.tensorrt.TrtObject;
 
 /**
  * TensorRT for one bundle: {@link #open} takes the path of a bundle graph (as the bundle classes
@@ -88,23 +86,19 @@ public final class TrtBackend implements SessionFactory {
     meta.mismatch(running).ifPresent(reason -> {
       throw new IllegalArgumentException(engines.resolve(meta.plan()) + ": " + reason);
     });
-    Path plan = TrustedFiles.requireInside(trusted, engines.resolve(meta.plan()), "plan");
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(plan);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read plan " + plan, e);
-    }
-    // The hash is checked on the bytes that are deserialised, so nothing can swap the file
-    // between the check and the load.
-    TrustedFiles.requireHash(plan, bytes, meta.planSha256());
-    TrtRuntime runtime = TrtRuntime.create();
-    ICudaEngine engine;
-    try {
-      engine = runtime.deserialize(plan, bytes);
-    } catch (RuntimeException e) {
-      runtime.close();
-      throw e;
+    Path plan = engines.resolve(meta.plan());
+    // Read and hashed in one pass into native memory (the UNet's plan is about 5 GB), so the
+    // hash covers exactly the bytes deserialised: nothing can swap the file in between.
+    TrtRuntime runtime;
+    TrtObject<ICudaEngine> engine;
+    try (NativePlan bytes = PlanFiles.readTrusted(trusted, plan, meta.planSha256())) {
+      runtime = TrtRuntime.create();
+      try {
+        engine = runtime.deserialize(plan, bytes);
+      } catch (RuntimeException e) {
+        runtime.close();
+        throw e;
+      }
     }
     return new TrtSession(plan, runtime, engine, meta);
   }

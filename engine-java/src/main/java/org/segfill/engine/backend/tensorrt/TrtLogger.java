@@ -1,53 +1,50 @@
 package org.segfill.engine.backend.tensorrt;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import org.bytedeco.tensorrt.nvinfer.ILogger;
 
 /**
- * TensorRT's logger: warnings and errors go to the JVM's System.Logger, and the last errors are
- * kept so a failed call (which TensorRT reports only as a null or false) can say why. TensorRT
- * may call {@code log} from its own threads, hence the synchronisation.
+ * The one TensorRT logger of the process. TensorRT keeps the first logger given to a builder or
+ * runtime as its global logger for as long as any of them exists, and calls it from then on, so a
+ * logger that is freed while another runtime or builder lives makes the next message call freed
+ * memory. This one is made once and never freed (a static field holds it), and every runtime and
+ * builder gets it. Errors reach the thread that caused them ({@link TrtMessages}).
  */
 public final class TrtLogger extends ILogger {
 
-  private static final int KEPT = 8;
-
-  private final System.Logger log;
-  private final Deque<String> errors = new ArrayDeque<>();
-
-  /** A logger for the runtime ({@code org.segfill.tensorrt}). */
-  public TrtLogger() {
-    this("org.segfill.tensorrt");
+  private static final class Holder {
+    static final TrtLogger INSTANCE = new TrtLogger();
   }
 
-  /** A logger writing to the System.Logger named {@code name}. */
-  public TrtLogger(String name) {
-    this.log = System.getLogger(name);
+  private final TrtMessages messages = new TrtMessages(System.getLogger("org.segfill.tensorrt"));
+
+  private TrtLogger() {
+    super();
   }
 
+  /** The process-wide logger (loads TensorRT's bindings on first use). */
+  public static TrtLogger instance() {
+    return Holder.INSTANCE;
+  }
+
+  /** Called by TensorRT, possibly from its own threads. */
   @Override
   public void log(Severity severity, String message) {
     Severity s = severity.intern();
-    if (s == Severity.kINTERNAL_ERROR || s == Severity.kERROR) {
-      synchronized (errors) {
-        if (errors.size() == KEPT) {
-          errors.removeFirst();
-        }
-        errors.addLast(message);
-      }
-      log.log(System.Logger.Level.ERROR, "TensorRT: {0}", message);
-    } else if (s == Severity.kWARNING) {
-      log.log(System.Logger.Level.WARNING, "TensorRT: {0}", message);
+    if (s == Severity.kVERBOSE) {
+      // A build logs hundreds of thousands of verbose lines; none is worth a JNI string.
+      return;
     }
+    TrtMessages.Level level = s == Severity.kINTERNAL_ERROR || s == Severity.kERROR
+        ? TrtMessages.Level.ERROR
+        : s == Severity.kWARNING ? TrtMessages.Level.WARNING : TrtMessages.Level.OTHER;
+    messages.record(level, message);
   }
 
-  /** The errors logged since the last call, joined, or "no TensorRT error logged". */
+  /**
+   * The errors TensorRT logged on this thread since the last call, joined, or a sentence saying
+   * there were none: what a failed call on this thread reports.
+   */
   public String drainErrors() {
-    synchronized (errors) {
-      String joined = errors.isEmpty() ? "no TensorRT error logged" : String.join("; ", errors);
-      errors.clear();
-      return joined;
-    }
+    return messages.drainErrors();
   }
 }

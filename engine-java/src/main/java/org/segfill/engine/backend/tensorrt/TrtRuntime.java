@@ -1,73 +1,63 @@
 package org.segfill.engine.backend.tensorrt;
 
 import java.nio.file.Path;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.tensorrt.global.nvinfer;
 import org.bytedeco.tensorrt.global.nvinfer.EngineCapability;
 import org.bytedeco.tensorrt.global.nvinfer.HardwareCompatibilityLevel;
 import org.bytedeco.tensorrt.nvinfer.ICudaEngine;
 import org.bytedeco.tensorrt.nvinfer.IRuntime;
 import org.segfill.engine.backend.BackendException;
+import org.segfill.tensorrt.TrtObject;
 
 /**
- * One TensorRT IRuntime and its logger, configured to refuse engines that carry code: host code
- * is disallowed and no plugin library is ever loaded into it (reliability.md H3).
+ * One TensorRT IRuntime, configured to refuse engines that carry code: host code is disallowed
+ * and no plugin library is ever loaded into it (reliability.md H3). It logs to the process's one
+ * {@link TrtLogger}. Close it after every engine it deserialised.
  */
 final class TrtRuntime implements AutoCloseable {
 
-  private final TrtLogger logger;
-  private final IRuntime runtime;
-  private boolean closed;
+  private final TrtObject<IRuntime> runtime;
 
-  private TrtRuntime(TrtLogger logger, IRuntime runtime) {
-    this.logger = logger;
+  private TrtRuntime(TrtObject<IRuntime> runtime) {
     this.runtime = runtime;
   }
 
   /** Creates the runtime; needs libnvinfer and a CUDA device. */
   static TrtRuntime create() {
-    TrtLogger logger = new TrtLogger();
-    IRuntime runtime = nvinfer.createInferRuntime(logger);
-    if (runtime == null || runtime.isNull()) {
-      logger.deallocate();
+    TrtLogger logger = TrtLogger.instance();
+    IRuntime made = nvinfer.createInferRuntime(logger);
+    if (made == null || made.isNull()) {
       throw new BackendException("TensorRT: createInferRuntime failed: " + logger.drainErrors(),
           null);
     }
+    TrtObject<IRuntime> runtime = TrtObject.own(made, "IRuntime");
     // IRuntime::setEngineHostCodeAllowed(false) (also the default): deserialising a plan with
     // embedded host code, e.g. a version-compatible plan's lean runtime, fails instead of running
     // that code. We never call loadRuntime() nor initLibNvInferPlugins(), so no plugin library
     // is loaded either.
-    runtime.setEngineHostCodeAllowed(false);
-    return new TrtRuntime(logger, runtime);
-  }
-
-  TrtLogger logger() {
-    return logger;
+    made.setEngineHostCodeAllowed(false);
+    return new TrtRuntime(runtime);
   }
 
   /**
-   * Deserialises plan bytes already checked against the manifest.
+   * Deserialises plan bytes already checked against the manifest; the caller owns the engine and
+   * closes it before this runtime.
    *
    * @throws BackendException with TensorRT's own error text when it refuses the plan
    */
-  ICudaEngine deserialize(Path file, byte[] plan) {
-    if (closed) {
-      throw new IllegalStateException("TensorRT runtime used after close()");
-    }
-    ICudaEngine engine;
-    // deserializeCudaEngine copies what it needs: the host buffer may be freed when it returns.
-    try (BytePointer bytes = new BytePointer(plan)) {
-      engine = runtime.deserializeCudaEngine(bytes, plan.length);
-    }
-    if (engine == null || engine.isNull()) {
+  TrtObject<ICudaEngine> deserialize(Path file, NativePlan plan) {
+    // deserializeCudaEngine copies what it needs: the host bytes may be freed when it returns.
+    ICudaEngine made = runtime.get().deserializeCudaEngine(plan.bytes(), plan.size());
+    if (made == null || made.isNull()) {
       throw new BackendException("unable to deserialize TensorRT engine " + file + ": "
-          + logger.drainErrors(), null);
+          + TrtLogger.instance().drainErrors(), null);
     }
+    TrtObject<ICudaEngine> engine = TrtObject.own(made, "ICudaEngine of " + file);
     // build-engines writes standard-capability, device-specific plans; anything else (a safety or
     // DLA plan, a hardware-compatible plan) was not built by us.
-    if (engine.getEngineCapability().intern() != EngineCapability.kSTANDARD
-        || engine.getHardwareCompatibilityLevel().intern() != HardwareCompatibilityLevel.kNONE) {
-      engine.deallocate();
+    if (made.getEngineCapability().intern() != EngineCapability.kSTANDARD
+        || made.getHardwareCompatibilityLevel().intern() != HardwareCompatibilityLevel.kNONE) {
+      engine.close();
       throw new BackendException("TensorRT engine " + file + " is not a standard,"
           + " device-specific plan as segfill build-engines writes; refused", null);
     }
@@ -76,12 +66,8 @@ final class TrtRuntime implements AutoCloseable {
 
   @Override
   public void close() {
-    if (!closed) {
-      closed = true;
-      // Engines must be destroyed before their runtime (NvInferRuntime.h: "the runtime must
-      // outlive every engine it deserialised"); TrtBackend closes its sessions first.
-      runtime.deallocate();
-      logger.deallocate();
-    }
+    // The runtime must outlive every engine it deserialised (NvInferRuntime.h); TrtSession
+    // closes its engine first.
+    runtime.close();
   }
 }

@@ -29,6 +29,7 @@ import org.segfill.kernels.KernelTarget;
 import org.segfill.kernels.LatentKernels;
 import org.segfill.place.CudaPlace;
 import org.segfill.place.KernelPlace;
+import org.segfill.tensorrt.TrtObject;
 
 /**
  * One TensorRT plan behind the {@link Session} interface: one execution context per
@@ -40,7 +41,7 @@ import org.segfill.place.KernelPlace;
 final class TrtSession implements DeviceSession {
 
   private final Path file;
-  private final ICudaEngine engine;
+  private final TrtObject<ICudaEngine> engine;
   private final TrtRuntime runtime;
   private final TrtLogger logger;
   private final CudaStream stream;
@@ -57,14 +58,15 @@ final class TrtSession implements DeviceSession {
   private boolean closed;
 
   /**
-   * Takes ownership of {@code runtime} and of {@code engine}, which it deserialised; on failure
+   * Takes ownership of {@code runtime} and of {@code owned}, which it deserialised; on failure
    * frees what it made, the engine and the runtime.
    */
-  TrtSession(Path file, TrtRuntime runtime, ICudaEngine engine, PlanMetadata meta) {
+  TrtSession(Path file, TrtRuntime runtime, TrtObject<ICudaEngine> owned, PlanMetadata meta) {
     this.file = file;
     this.runtime = runtime;
-    this.engine = engine;
-    this.logger = runtime.logger();
+    this.engine = owned;
+    this.logger = TrtLogger.instance();
+    ICudaEngine engine = owned.get();
     CudaStream made = null;
     try {
       made = CudaStream.create();
@@ -122,7 +124,7 @@ final class TrtSession implements DeviceSession {
       if (made != null) {
         made.close();
       }
-      engine.deallocate();
+      owned.close();
       runtime.close();
       throw e;
     }
@@ -310,7 +312,7 @@ final class TrtSession implements DeviceSession {
         }
         // Contexts, then engine, then runtime: each must outlive what it created
         // (NvInferRuntime.h).
-        engine.deallocate();
+        engine.close();
         runtime.close();
         stream.close();
       }

@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * Model-file trust (reliability.md H1, H2): a plan or graph is read only if its real path (every
  * symlink resolved) lies inside one of the configured roots, and a plan only if its bytes hash to
- * the manifest's SHA-256. Deserialising a TensorRT plan runs code from it, so both checks come
- * before any byte reaches TensorRT.
+ * the manifest's SHA-256 ({@link PlanFiles#readTrusted}; TensorRT's getEngineValidity is no
+ * tamper check). Deserialising a TensorRT plan runs code from it, so both checks come before any
+ * byte reaches TensorRT.
  */
 public final class TrustedFiles {
 
@@ -38,22 +39,23 @@ public final class TrustedFiles {
     } catch (IOException e) {
       throw new IllegalArgumentException(what + " " + file + ": missing or unreadable", e);
     }
+    // Containment first: a path outside every root is refused as such, whatever it names.
+    boolean inside = false;
+    for (Path root : roots) {
+      try {
+        inside |= real.startsWith(root.toRealPath());
+      } catch (IOException e) {
+        // A root that does not exist contains nothing.
+      }
+    }
+    if (!inside) {
+      throw new IllegalArgumentException(what + " " + file + " resolves to " + real
+          + ", outside the configured bundle directories " + roots + "; refused");
+    }
     if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
       throw new IllegalArgumentException(what + " " + file + ": not a regular file");
     }
-    for (Path root : roots) {
-      Path realRoot;
-      try {
-        realRoot = root.toRealPath();
-      } catch (IOException e) {
-        continue;
-      }
-      if (real.startsWith(realRoot)) {
-        return real;
-      }
-    }
-    throw new IllegalArgumentException(what + " " + file + " resolves to " + real
-        + ", outside the configured bundle directories " + roots + "; refused");
+    return real;
   }
 
   /**
@@ -88,19 +90,6 @@ public final class TrustedFiles {
   /** Hex SHA-256 of bytes. */
   public static String sha256(byte[] bytes) {
     return HexFormat.of().formatHex(newDigest().digest(bytes));
-  }
-
-  /**
-   * Throws unless {@code bytes} hash to {@code expected}; the message carries both hashes
-   * (TensorRT's getEngineValidity is no tamper check, so this is the only one).
-   */
-  public static void requireHash(Path file, byte[] bytes, String expected) {
-    String actual = sha256(bytes);
-    if (!actual.equalsIgnoreCase(expected)) {
-      throw new IllegalArgumentException(file + ": SHA-256 " + actual + " differs from the"
-          + " manifest's " + expected + "; refused (rebuild with segfill build-engines if the"
-          + " change is yours)");
-    }
   }
 
   private static MessageDigest newDigest() {
