@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.cuda.cudart.CUstream_st;
+import org.bytedeco.tensorrt.global.nvinfer.ExecutionContextAllocationStrategy;
 import org.bytedeco.tensorrt.global.nvinfer.OptProfileSelector;
 import org.bytedeco.tensorrt.nvinfer.Dims64;
 import org.bytedeco.tensorrt.nvinfer.ICudaEngine;
@@ -22,7 +23,8 @@ import org.segfill.tensorrt.TrtObject;
  * One execution context bound to one optimisation profile, with its device buffers: every I/O
  * tensor gets a buffer sized for the profile's largest shapes, allocated once and bound once, an
  * fp32 staging buffer when the engine's tensor is fp16 (our kernels convert on the GPU), and a
- * pinned host buffer for the copies.
+ * pinned host buffer for the copies. Its activation memory is not its own: the context is
+ * {@code kUSER_MANAGED} and is given the bundle's {@link DeviceScratch} before each run.
  */
 final class ProfileContext implements AutoCloseable {
 
@@ -34,13 +36,15 @@ final class ProfileContext implements AutoCloseable {
   private final int index;
   private final List<ShapeRange> ranges;
   private final Map<String, Binding> bindings;
+  private final long scratchBytes;
 
   private ProfileContext(TrtObject<IExecutionContext> context, int index, List<ShapeRange> ranges,
-      Map<String, Binding> bindings) {
+      Map<String, Binding> bindings, long scratchBytes) {
     this.context = context;
     this.index = index;
     this.ranges = ranges;
     this.bindings = bindings;
+    this.scratchBytes = scratchBytes;
   }
 
   /**
@@ -52,7 +56,11 @@ final class ProfileContext implements AutoCloseable {
   static ProfileContext create(ICudaEngine engine, int index, Map<String, DType> types,
       List<String> inputs, java.util.Set<String> converted, CUstream_st stream,
       TrtLogger logger) {
-    IExecutionContext context = engine.createExecutionContext();
+    // kUSER_MANAGED: the context reserves no activation memory of its own (kSTATIC would reserve
+    // the profile's maximum for every context of every engine); setDeviceMemoryV2 gives it the
+    // shared scratch before each enqueue (NvInferRuntime.h, ExecutionContextAllocationStrategy).
+    IExecutionContext context = engine.createExecutionContext(
+        ExecutionContextAllocationStrategy.kUSER_MANAGED);
     if (context == null || context.isNull()) {
       throw new BackendException("TensorRT: createExecutionContext failed: "
           + logger.drainErrors(), null);
@@ -106,10 +114,13 @@ final class ProfileContext implements AutoCloseable {
         }
       }
     } catch (RuntimeException e) {
-      new ProfileContext(owned, index, ranges, bindings).close();
+      new ProfileContext(owned, index, ranges, bindings, 0).close();
       throw e;
     }
-    return new ProfileContext(owned, index, List.copyOf(ranges), bindings);
+    // getDeviceMemorySizeForProfileV2: the activation memory this profile needs at its largest
+    // shapes, which setDeviceMemoryV2 must be given at least of.
+    long scratch = engine.getDeviceMemorySizeForProfileV2(index);
+    return new ProfileContext(owned, index, List.copyOf(ranges), bindings, scratch);
   }
 
   private static long[] profileShape(ICudaEngine engine, String input, int profile,
@@ -139,6 +150,31 @@ final class ProfileContext implements AutoCloseable {
 
   int index() {
     return index;
+  }
+
+  /** The activation memory this profile needs, in bytes. */
+  long scratchBytes() {
+    return scratchBytes;
+  }
+
+  /** The bytes of this context's own I/O buffers (device, fp32 staging and pinned host). */
+  long bufferBytes() {
+    long total = 0;
+    for (Binding b : bindings.values()) {
+      total += b.device().bytes() + (b.fp32() == null ? 0 : b.fp32().bytes()) + b.host().bytes();
+    }
+    return total;
+  }
+
+  /**
+   * Gives the context the shared scratch before it runs; the caller holds the scratch's lock
+   * until its stream has finished the run.
+   */
+  void bindScratch(DeviceScratch scratch) {
+    DeviceScratch.Block block = scratch.lease(scratchBytes);
+    if (block != null) {
+      context.get().setDeviceMemoryV2(block.address(), block.bytes());
+    }
   }
 
   /** The input sizes this profile accepts. */

@@ -29,6 +29,8 @@ public final class TrtBackend implements SessionFactory {
   private final List<Path> trusted;
   private final EngineManifest manifest;
   private final RuntimeIdentity running;
+  // The bundle's graphs run one at a time on one activation block (see DeviceScratch).
+  private final DeviceScratch scratch = DeviceScratch.onDevice();
 
   /**
    * A backend serving {@code bundle}'s plans from {@code engines} (usually
@@ -100,6 +102,6 @@ public final class TrtBackend implements SessionFactory {
         throw e;
       }
     }
-    return new TrtSession(plan, runtime, engine, meta);
+    return new TrtSession(plan, runtime, engine, meta, scratch);
   }
 }

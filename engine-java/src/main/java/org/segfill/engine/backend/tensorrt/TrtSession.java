@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -35,10 +36,13 @@ import org.segfill.tensorrt.TrtObject;
  * One TensorRT plan behind the {@link Session} interface: one execution context per
  * optimisation profile, device buffers allocated once per context, and every run enqueued with
  * {@code enqueueV3} on the session's own CUDA stream. fp16 tensors of the engine are shown as
- * float32 and converted on the GPU by our kernels. Runs are serialised: a context and its
- * buffers serve one run at a time.
+ * float32 and converted on the GPU by our kernels. Runs are serialised across the bundle: its
+ * sessions share one activation block ({@link DeviceScratch}) and its lock, so a context and its
+ * buffers serve one run at a time and no two runs use the block at once.
  */
 final class TrtSession implements DeviceSession {
+
+  private static final System.Logger LOG = System.getLogger(TrtSession.class.getName());
 
   private final Path file;
   private final TrtObject<ICudaEngine> engine;
@@ -53,18 +57,24 @@ final class TrtSession implements DeviceSession {
   private final Set<String> engineInputs;
   private final List<ProfileContext> profiles = new ArrayList<>();
   private final List<ShapeRange> envelope;
-  // One run at a time: a context and its buffers serve one caller (held across a device run).
-  private final ReentrantLock lock = new ReentrantLock();
+  // One run at a time across the bundle: a context and its buffers serve one caller, and every
+  // session of the bundle runs on the one scratch block (held across a device run).
+  private final ReentrantLock lock;
+  private final DeviceScratch scratch;
+  private boolean joined;
   private boolean closed;
 
   /**
    * Takes ownership of {@code runtime} and of {@code owned}, which it deserialised; on failure
    * frees what it made, the engine and the runtime.
    */
-  TrtSession(Path file, TrtRuntime runtime, TrtObject<ICudaEngine> owned, PlanMetadata meta) {
+  TrtSession(Path file, TrtRuntime runtime, TrtObject<ICudaEngine> owned, PlanMetadata meta,
+      DeviceScratch scratch) {
     this.file = file;
     this.runtime = runtime;
     this.engine = owned;
+    this.scratch = scratch;
+    this.lock = scratch.lock();
     this.logger = TrtLogger.instance();
     ICudaEngine engine = owned.get();
     CudaStream made = null;
@@ -117,6 +127,13 @@ final class TrtSession implements DeviceSession {
             stream.handle(), logger));
       }
       this.envelope = envelope(profiles);
+      long need = profiles.stream().mapToLong(ProfileContext::scratchBytes).max().orElse(0);
+      scratch.join(need);
+      joined = true;
+      LOG.log(System.Logger.Level.INFO, "{0}: activation memory {1} MiB at most (per profile {2}"
+          + " MiB), shared scratch now {3} MiB; I/O buffers {4} MiB", file, mib(need),
+          profiles.stream().map(p -> mib(p.scratchBytes())).toList(), mib(scratch.bytes()),
+          mib(profiles.stream().mapToLong(ProfileContext::bufferBytes).sum()));
     } catch (RuntimeException e) {
       for (ProfileContext p : profiles) {
         p.close();
@@ -162,11 +179,23 @@ final class TrtSession implements DeviceSession {
     return envelope;
   }
 
+  private static String mib(long bytes) {
+    return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
+  }
+
   @Override
   public Map<String, Tensor> run(Map<String, Tensor> given, Set<String> wanted) {
     lock.lock();
     try {
       return runLocked(given, wanted);
+    } catch (RuntimeException e) {
+      // The next holder of the lock reuses the scratch: nothing queued here may still run.
+      try {
+        stream.synchronize();
+      } catch (RuntimeException s) {
+        e.addSuppressed(s);
+      }
+      throw e;
     } finally {
       lock.unlock();
     }
@@ -191,6 +220,8 @@ final class TrtSession implements DeviceSession {
       for (String name : engineInputs) {
         ProfileContext.setShape(profile.context(), name, shapes.get(name), logger);
       }
+      // Held until the run closes, after its stream is synchronised.
+      profile.bindScratch(scratch);
       List<String> outs = outputs.stream().map(TensorSpec::name).toList();
       return new TrtDeviceRun(profile, stream.handle(), place, kernels, List.copyOf(engineInputs), outs,
           logger, lock::unlock);
@@ -218,6 +249,7 @@ final class TrtSession implements DeviceSession {
       ProfileContext.setShape(profile.context(), name, t.shape(), logger);
       upload(profile.binding(name), t);
     }
+    profile.bindScratch(scratch);
     // enqueueV3: every kernel and copy of the plan is queued on `stream` behind the uploads
     // above; the bound buffers must not change until the stream has passed this point.
     if (!profile.context().enqueueV3(stream.handle())) {
@@ -315,6 +347,9 @@ final class TrtSession implements DeviceSession {
         engine.close();
         runtime.close();
         stream.close();
+        if (joined) {
+          scratch.leave();
+        }
       }
     }
   }
