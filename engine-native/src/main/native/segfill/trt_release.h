@@ -14,16 +14,19 @@
 // take vtable slots in declaration order; a virtual destructor takes two, the complete-object
 // destructor and then the deleting destructor, which also frees the object with the library's
 // own operator delete):
-//  - nvinfer1::INoCopy (NvInferRuntimeBase.h, TensorRT 10): the destructor is its only virtual
+//  - nvinfer1::INoCopy (NvInferRuntime.h, TensorRT 10): the destructor is its only virtual
 //    function, and every nvinfer1 interface segfill creates (IRuntime, ICudaEngine,
 //    IExecutionContext, IBuilder, IBuilderConfig, INetworkDefinition, IHostMemory, ITimingCache)
-//    derives from it alone and adds no virtual function (their methods forward to mImpl), so the
-//    deleting destructor is slot 1 (offset 0x8). The presets' Java classes extend INoCopy too.
-//  - nvonnxparser::IParser (NvOnnxParser.h, TensorRT 10.15): eight pure virtual functions come
-//    before the destructor, so the deleting destructor is slot 9 (offset 0x48). Checked against
-//    libjninvonnxparser.so: getNbErrors calls offset 0x28 (slot 5), clearErrors 0x38 (slot 7),
-//    getUsedVCPluginLibraries 0x50 (slot 10) and setFlags 0x58 (slot 11): slots 8 and 9 are the
-//    destructors. The presets call the parser through the same layout, so the two agree.
+//    derives from it alone, as its primary base, so the deleting destructor is slot 1 (offset
+//    0x8); virtual functions a subclass adds (IBuilderConfig::setAvgTimingIterations,
+//    INetworkDefinition::getBuilder) come after it. The presets' Java classes extend INoCopy too.
+//  - nvonnxparser::IParser (NvOnnxParser.h, every TensorRT 10.x): eight pure virtual functions
+//    come before the destructor, so the deleting destructor is slot 9 (offset 0x48). Checked
+//    against libjninvonnxparser.so: getNbErrors calls offset 0x28 (slot 5), clearErrors 0x38
+//    (slot 7), getUsedVCPluginLibraries 0x50 (slot 10) and setFlags 0x58 (slot 11): slots 8 and 9
+//    are the destructors. The presets call the parser through the same layout, so the two agree.
+//    TensorRT 11 moves it (slot 7); the presets 1.5.13 link libnvinfer.so.10 and cannot load
+//    TensorRT 11 at all, so moving to newer presets means checking this file again.
 // ReleaseSlotsTest checks both offsets on the CPU with fake objects (the probes below).
 #pragma once
 

@@ -68,6 +68,8 @@ final class EngineBuilder implements AutoCloseable {
   BuiltPlan build(Path onnx, GraphPlan plan, PlanPrecision precision, BuildOptions options,
       byte[] timingCache, Path planFile) {
     boolean strong = precision.typing() == PlanTyping.STRONG;
+    // Errors an earlier call logged without failing must not be blamed on this build.
+    log.forgetErrors();
     // Newest first on close: config, parser, network. The parser refers to the network's
     // tensors and weights, so it goes before the network (NvOnnxParser.h).
     try (TrtScope scope = new TrtScope()) {
@@ -286,16 +288,17 @@ final class EngineBuilder implements AutoCloseable {
   }
 
   /**
-   * Deletes the timing cache, then the builder. The logger is the process's one and stays: it
-   * must outlive every builder and runtime (see TrtLogger).
+   * Deletes the builder, then the timing cache, which must outlive every builder that used it
+   * (NvInfer.h, IBuilderConfig::createTimingCache). The logger is the process's one and stays:
+   * it must outlive every builder and runtime (see TrtLogger).
    */
   @Override
   public void close() {
     try (TrtScope scope = new TrtScope()) {
-      scope.add(owned);
       if (cache != null) {
         scope.add(cache);
       }
+      scope.add(owned);
     }
   }
 }

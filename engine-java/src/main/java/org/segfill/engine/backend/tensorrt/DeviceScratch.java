@@ -29,6 +29,9 @@ final class DeviceScratch {
     void close();
   }
 
+  /** The smallest block: every context is given memory, even one that needs none. */
+  static final long MIN_BYTES = 256;
+
   private final LongFunction<Block> allocate;
   private final ReentrantLock lock = new ReentrantLock(true);
   private Block block;
@@ -76,6 +79,12 @@ final class DeviceScratch {
     }
     lock.lock();
     try {
+      if (lock.getHoldCount() > 1 && (block == null || block.bytes() < bytes)) {
+        // This thread is inside a run of the bundle (a device run's captured graph may point at
+        // the block): growing would free memory that run still uses.
+        throw new IllegalStateException("a TensorRT session of this bundle was opened inside a"
+            + " run of another; open every session before running any");
+      }
       grow(bytes);
       sessions++;
     } finally {
@@ -100,8 +109,8 @@ final class DeviceScratch {
   }
 
   /**
-   * The block, at least {@code bytes} long, for a context about to run; the caller holds
-   * {@link #lock()} until its stream is done with it. Null when no byte is needed.
+   * The block, at least {@code bytes} (and {@link #MIN_BYTES}) long, for a context about to run;
+   * the caller holds {@link #lock()} until its stream is done with it.
    */
   Block lease(long bytes) {
     if (!lock.isHeldByCurrentThread()) {
@@ -116,7 +125,7 @@ final class DeviceScratch {
     return block;
   }
 
-  /** The block's size now (0 before any session needed scratch). */
+  /** The block's size now (0 before the first session joined, and after the last left). */
   long bytes() {
     lock.lock();
     try {
@@ -127,8 +136,9 @@ final class DeviceScratch {
   }
 
   // Under the lock, with no stream using the block: the old one can go before the new comes.
-  private void grow(long bytes) {
-    if (bytes == 0 || (block != null && block.bytes() >= bytes)) {
+  private void grow(long needed) {
+    long bytes = Math.max(needed, MIN_BYTES);
+    if (block != null && block.bytes() >= bytes) {
       return;
     }
     if (block != null) {

@@ -55,7 +55,7 @@ final class ProfileContext implements AutoCloseable {
    */
   static ProfileContext create(ICudaEngine engine, int index, Map<String, DType> types,
       List<String> inputs, java.util.Set<String> converted, CUstream_st stream,
-      TrtLogger logger) {
+      TrtLogger logger, DeviceScratch scratch) {
     // kUSER_MANAGED: the context reserves no activation memory of its own (kSTATIC would reserve
     // the profile's maximum for every context of every engine); setDeviceMemoryV2 gives it the
     // shared scratch before each enqueue (NvInferRuntime.h, ExecutionContextAllocationStrategy).
@@ -66,9 +66,15 @@ final class ProfileContext implements AutoCloseable {
           + logger.drainErrors(), null);
     }
     TrtObject<IExecutionContext> owned = TrtObject.own(context, "IExecutionContext " + index);
+    // getDeviceMemorySizeForProfileV2: the activation memory this profile needs at its largest
+    // shapes, which setDeviceMemoryV2 must be given at least of.
+    long scratchBytes = engine.getDeviceMemorySizeForProfileV2(index);
     Map<String, Binding> bindings = new LinkedHashMap<>();
     List<ShapeRange> ranges = new ArrayList<>();
     try {
+      // The memory first: selecting a profile may copy data on the stream (NvInferRuntime.h),
+      // and the caller holds the scratch's lock.
+      bind(owned.get(), scratch, scratchBytes);
       // setOptimizationProfileAsync: the switch is ordered on `stream`, so the enqueues that
       // follow on the same stream see it; shapes may be set right after the call returns.
       if (!context.setOptimizationProfileAsync(index, stream)) {
@@ -114,13 +120,10 @@ final class ProfileContext implements AutoCloseable {
         }
       }
     } catch (RuntimeException e) {
-      new ProfileContext(owned, index, ranges, bindings, 0).close();
+      new ProfileContext(owned, index, ranges, bindings, scratchBytes).close();
       throw e;
     }
-    // getDeviceMemorySizeForProfileV2: the activation memory this profile needs at its largest
-    // shapes, which setDeviceMemoryV2 must be given at least of.
-    long scratch = engine.getDeviceMemorySizeForProfileV2(index);
-    return new ProfileContext(owned, index, List.copyOf(ranges), bindings, scratch);
+    return new ProfileContext(owned, index, List.copyOf(ranges), bindings, scratchBytes);
   }
 
   private static long[] profileShape(ICudaEngine engine, String input, int profile,
@@ -171,10 +174,14 @@ final class ProfileContext implements AutoCloseable {
    * until its stream has finished the run.
    */
   void bindScratch(DeviceScratch scratch) {
-    DeviceScratch.Block block = scratch.lease(scratchBytes);
-    if (block != null) {
-      context.get().setDeviceMemoryV2(block.address(), block.bytes());
-    }
+    bind(context.get(), scratch, scratchBytes);
+  }
+
+  // Always bound, even for a profile that needs no activation memory: a kUSER_MANAGED context
+  // must have been given memory before it runs.
+  private static void bind(IExecutionContext context, DeviceScratch scratch, long bytes) {
+    DeviceScratch.Block block = scratch.lease(bytes);
+    context.setDeviceMemoryV2(block.address(), block.bytes());
   }
 
   /** The input sizes this profile accepts. */

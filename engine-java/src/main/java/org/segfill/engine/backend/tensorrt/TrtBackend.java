@@ -91,6 +91,7 @@ public final class TrtBackend implements SessionFactory {
     Path plan = engines.resolve(meta.plan());
     // Read and hashed in one pass into native memory (the UNet's plan is about 5 GB), so the
     // hash covers exactly the bytes deserialised: nothing can swap the file in between.
+    TrtLogger.instance().forgetErrors();
     TrtRuntime runtime;
     TrtObject<ICudaEngine> engine;
     try (NativePlan bytes = PlanFiles.readTrusted(trusted, plan, meta.planSha256())) {

@@ -31,7 +31,7 @@ public final class TrtLogger extends ILogger {
   public void log(Severity severity, String message) {
     Severity s = severity.intern();
     if (s == Severity.kVERBOSE) {
-      // A build logs hundreds of thousands of verbose lines; none is worth a JNI string.
+      // A build logs hundreds of thousands of verbose lines; none is worth a log record.
       return;
     }
     TrtMessages.Level level = s == Severity.kINTERNAL_ERROR || s == Severity.kERROR
@@ -40,9 +40,14 @@ public final class TrtLogger extends ILogger {
     messages.record(level, message);
   }
 
+  /** Forgets the errors logged on this thread so far; call it as an operation starts. */
+  public void forgetErrors() {
+    messages.forget();
+  }
+
   /**
-   * The errors TensorRT logged on this thread since the last call, joined, or a sentence saying
-   * there were none: what a failed call on this thread reports.
+   * The errors TensorRT logged on this thread since the last call (or forget), joined, or a
+   * sentence saying there were none: what a failed call on this thread reports.
    */
   public String drainErrors() {
     return messages.drainErrors();

@@ -46,8 +46,16 @@ final class TrtMessages {
   }
 
   /**
-   * The errors TensorRT logged on this thread since the last drain, joined, or a sentence saying
-   * there were none.
+   * Forgets the errors logged on this thread so far: TensorRT logs some errors without failing
+   * the call, and an operation about to start must not report those as its own.
+   */
+  void forget() {
+    errors.get().clear();
+  }
+
+  /**
+   * The errors TensorRT logged on this thread since the last drain or forget, joined, or a
+   * sentence saying there were none.
    */
   String drainErrors() {
     Deque<String> mine = errors.get();

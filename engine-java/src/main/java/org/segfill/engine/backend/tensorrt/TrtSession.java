@@ -31,6 +31,7 @@ import org.segfill.kernels.LatentKernels;
 import org.segfill.place.CudaPlace;
 import org.segfill.place.KernelPlace;
 import org.segfill.tensorrt.TrtObject;
+import org.segfill.tensorrt.TrtScope;
 
 /**
  * One TensorRT plan behind the {@link Session} interface: one execution context per
@@ -61,26 +62,26 @@ final class TrtSession implements DeviceSession {
   // session of the bundle runs on the one scratch block (held across a device run).
   private final ReentrantLock lock;
   private final DeviceScratch scratch;
-  private boolean joined;
+  // What the session owns, closed newest first (contexts, scratch membership, stream, engine,
+  // runtime), going on past a failure so that nothing stays allocated after a device error.
+  private final TrtScope owned = new TrtScope();
   private boolean closed;
 
   /**
    * Takes ownership of {@code runtime} and of {@code owned}, which it deserialised; on failure
    * frees what it made, the engine and the runtime.
    */
-  TrtSession(Path file, TrtRuntime runtime, TrtObject<ICudaEngine> owned, PlanMetadata meta,
-      DeviceScratch scratch) {
+  TrtSession(Path file, TrtRuntime runtime, TrtObject<ICudaEngine> ownedEngine,
+      PlanMetadata meta, DeviceScratch scratch) {
     this.file = file;
-    this.runtime = runtime;
-    this.engine = owned;
+    this.runtime = owned.add(runtime);
+    this.engine = owned.add(ownedEngine);
     this.scratch = scratch;
     this.lock = scratch.lock();
     this.logger = TrtLogger.instance();
-    ICudaEngine engine = owned.get();
-    CudaStream made = null;
+    ICudaEngine engine = ownedEngine.get();
     try {
-      made = CudaStream.create();
-      this.stream = made;
+      this.stream = owned.add(CudaStream.create());
       this.kernels = new LatentKernels(KernelTarget.cuda(stream.handle()));
       this.place = CudaPlace.on(stream.handle());
       Map<String, DType> types = new LinkedHashMap<>();
@@ -122,27 +123,37 @@ final class TrtSession implements DeviceSession {
       }
       this.inputs = List.copyOf(ins);
       this.outputs = List.copyOf(outs);
-      for (int k = 0; k < Math.max(1, engine.getNbOptimizationProfiles()); k++) {
-        profiles.add(ProfileContext.create(engine, k, types, engineIn, converted,
-            stream.handle(), logger));
+      // getDeviceMemorySizeForProfileV2: the activation memory a profile needs at its largest
+      // shapes. The scratch grows to the largest first, so that every context gets its memory
+      // right when it is created, before its profile is selected (as NVIDIA's demo/Diffusion
+      // binds it right after creating the context).
+      int count = Math.max(1, engine.getNbOptimizationProfiles());
+      long need = 0;
+      for (int k = 0; k < count; k++) {
+        need = Math.max(need, engine.getDeviceMemorySizeForProfileV2(k));
+      }
+      scratch.join(need);
+      owned.add(scratch::leave);
+      lock.lock();
+      try {
+        for (int k = 0; k < count; k++) {
+          profiles.add(owned.add(ProfileContext.create(engine, k, types, engineIn, converted,
+              stream.handle(), logger, scratch)));
+        }
+      } finally {
+        lock.unlock();
       }
       this.envelope = envelope(profiles);
-      long need = profiles.stream().mapToLong(ProfileContext::scratchBytes).max().orElse(0);
-      scratch.join(need);
-      joined = true;
       LOG.log(System.Logger.Level.INFO, "{0}: activation memory {1} MiB at most (per profile {2}"
           + " MiB), shared scratch now {3} MiB; I/O buffers {4} MiB", file, mib(need),
           profiles.stream().map(p -> mib(p.scratchBytes())).toList(), mib(scratch.bytes()),
           mib(profiles.stream().mapToLong(ProfileContext::bufferBytes).sum()));
     } catch (RuntimeException e) {
-      for (ProfileContext p : profiles) {
-        p.close();
+      try {
+        owned.close();
+      } catch (RuntimeException closing) {
+        e.addSuppressed(closing);
       }
-      if (made != null) {
-        made.close();
-      }
-      owned.close();
-      runtime.close();
       throw e;
     }
   }
@@ -235,6 +246,7 @@ final class TrtSession implements DeviceSession {
     if (closed) {
       throw new IllegalStateException("session of " + file + " used after close()");
     }
+    logger.forgetErrors();
     SessionIo.checkInputs(inputs, given);
     SessionIo.checkWanted(outputs, wanted);
     SessionIo.checkRanges(envelope, given);
@@ -335,21 +347,26 @@ final class TrtSession implements DeviceSession {
   private void closeLocked() {
     if (!closed) {
       closed = true;
+      RuntimeException failure = null;
       try {
         // Nothing may still run on the buffers about to be freed.
         stream.synchronize();
-      } finally {
-        for (ProfileContext p : profiles) {
-          p.close();
-        }
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+      try {
         // Contexts, then engine, then runtime: each must outlive what it created
-        // (NvInferRuntime.h).
-        engine.close();
-        runtime.close();
-        stream.close();
-        if (joined) {
-          scratch.leave();
+        // (NvInferRuntime.h); the scratch is freed after the last context that used it.
+        owned.close();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
         }
+      }
+      if (failure != null) {
+        throw failure;
       }
     }
   }

@@ -1,7 +1,6 @@
 package org.segfill.engine.backend.tensorrt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -44,45 +43,59 @@ class DeviceScratchTest {
     scratch.join(2000);  // VAE decoder
     assertEquals(5000, scratch.bytes());
     assertEquals(List.of("alloc 300", "free 300", "alloc 5000"), events);
+    assertEquals(List.of(), events.stream().filter(e -> e.contains("2000")).toList());
   }
 
   @Test
   void theLastSessionFreesTheBlock() {
-    scratch.join(100);
-    scratch.join(200);
+    scratch.join(1000);
+    scratch.join(2000);
     scratch.leave();
-    assertEquals(200, scratch.bytes());
+    assertEquals(2000, scratch.bytes());
     scratch.leave();
     assertEquals(0, scratch.bytes());
-    assertEquals(List.of("alloc 100", "free 100", "alloc 200", "free 200"), events);
+    assertEquals(List.of("alloc 1000", "free 1000", "alloc 2000", "free 2000"), events);
     assertThrows(IllegalStateException.class, scratch::leave);
   }
 
   @Test
   void aLeaseNeedsTheLockAndGrowsTheBlockIfNeeded() {
-    scratch.join(100);
-    assertThrows(IllegalStateException.class, () -> scratch.lease(100));
+    scratch.join(1000);
+    assertThrows(IllegalStateException.class, () -> scratch.lease(1000));
     scratch.lock().lock();
     try {
-      DeviceScratch.Block block = scratch.lease(50);
-      assertEquals(100, block.bytes());
-      assertSame(block, scratch.lease(100));
-      assertEquals(400, scratch.lease(400).bytes());
+      DeviceScratch.Block block = scratch.lease(500);
+      assertEquals(1000, block.bytes());
+      assertSame(block, scratch.lease(1000));
+      assertEquals(4000, scratch.lease(4000).bytes());
     } finally {
       scratch.lock().unlock();
     }
   }
 
   @Test
-  void aGraphWithoutActivationsLeasesNothing() {
+  void aGraphWithoutActivationsStillGetsTheSmallestBlock() {
     scratch.join(0);
     scratch.lock().lock();
     try {
-      assertNull(scratch.lease(0));
+      assertEquals(DeviceScratch.MIN_BYTES, scratch.lease(0).bytes());
     } finally {
       scratch.lock().unlock();
     }
-    assertEquals(List.of(), events);
+    assertEquals(List.of("alloc " + DeviceScratch.MIN_BYTES), events);
+  }
+
+  @Test
+  void aSessionOpenedInsideARunMayNotGrowTheBlockUnderIt() {
+    scratch.join(1000);
+    scratch.lock().lock();
+    try {
+      assertThrows(IllegalStateException.class, () -> scratch.join(2000));
+      scratch.join(500);
+      assertEquals(1000, scratch.bytes());
+    } finally {
+      scratch.lock().unlock();
+    }
   }
 
   @Test
