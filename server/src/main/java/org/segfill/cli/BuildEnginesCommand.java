@@ -5,8 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.segfill.engine.backend.tensorrt.EngineManifest;
+import org.segfill.engine.sdxl.SdxlBuckets;
 import org.segfill.models.engines.BuildEngines;
 import org.segfill.models.engines.BuildOptions;
+import org.segfill.models.engines.ProfileReport;
+import org.segfill.models.engines.StaticSize;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,7 +23,9 @@ import picocli.CommandLine.Spec;
         + " exports strongly typed, fp32 ones weakly typed with kFP16) for every"
         + " graph of a SAM or SDXL bundle, with a manifest.json of SHA-256 hashes and the"
         + " TensorRT version and GPU they were built on. Plans only run on that TensorRT"
-        + " version and GPU model, so run this on the machine that serves.")
+        + " version and GPU model, so run this on the machine that serves. The SDXL UNet and"
+        + " VAE plans get one optimisation profile per band of aspect (wide, landscape,"
+        + " square, portrait, tall), each sized to its buckets.")
 final class BuildEnginesCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
@@ -42,11 +47,31 @@ final class BuildEnginesCommand implements Callable<Integer> {
           + " (speeds up rebuilds).")
   private Path timingCache;
 
+  @Option(names = "--static", paramLabel = "WxH",
+      description = "SDXL only: build the UNet and VAE plans for this one bucket (e.g."
+          + " 1024x1024): one profile, less memory, faster to build; every image is then"
+          + " generated at that size. WxH must be an SDXL bucket (W and H multiples of 64,"
+          + " W*H within 0.9 to 1.1 x 1024^2, aspect 1:4 to 4:1). Default: every bucket.")
+  private String staticSize;
+
+  @Option(names = "--print-profiles",
+      description = "Print, as one JSON line per graph, the plan it would get (typing,"
+          + " precision, every optimisation profile's min/opt/max per input, and the largest"
+          + " batch and image each admits), then exit without building. Needs no GPU.")
+  private boolean printProfiles;
+
   @Override
   public Integer call() throws IOException {
-    BuildOptions options = new BuildOptions(workspaceGb, timingCache);
-    Path target = out != null ? out : EngineManifest.defaultDir(bundle);
+    SdxlBuckets.Size fixed = staticSize == null ? null : StaticSize.parse(staticSize);
+    BuildOptions options = new BuildOptions(workspaceGb, timingCache, fixed);
     PrintWriter console = spec.commandLine().getOut();
+    if (printProfiles) {
+      for (String line : ProfileReport.lines(bundle, fixed)) {
+        console.println(line);
+      }
+      return 0;
+    }
+    Path target = out != null ? out : EngineManifest.defaultDir(bundle);
     EngineManifest manifest = BuildEngines.run(bundle, target, options,
         line -> console.println("build-engines: " + line));
     console.println("build-engines: " + manifest.plans().size() + " plans and "

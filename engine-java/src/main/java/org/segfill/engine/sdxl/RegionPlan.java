@@ -1,5 +1,6 @@
 package org.segfill.engine.sdxl;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -40,6 +41,18 @@ public record RegionPlan(int x, int y, int width, int height, SdxlBuckets.Size b
    */
   public static RegionPlan plan(Region region, int imageWidth, int imageHeight, int x0, int y0,
       int x1, int y1) {
+    return plan(region, imageWidth, imageHeight, x0, y0, x1, y1, SdxlBuckets.all());
+  }
+
+  /**
+   * As {@link #plan(Region, int, int, int, int, int, int)}, choosing the bucket among
+   * {@code buckets} only: those the loaded graphs can run ({@link SupportedBuckets}).
+   *
+   * @throws IllegalArgumentException if the box is empty or outside the image, or
+   *     {@code buckets} is empty
+   */
+  public static RegionPlan plan(Region region, int imageWidth, int imageHeight, int x0, int y0,
+      int x1, int y1, List<SdxlBuckets.Size> buckets) {
     Objects.requireNonNull(region, "region");
     if (imageWidth < 1 || imageHeight < 1) {
       throw new IllegalArgumentException("image: size must be positive, got " + imageWidth + "x"
@@ -65,15 +78,15 @@ public record RegionPlan(int x, int y, int width, int height, SdxlBuckets.Size b
     };
     if (!crop) {
       return new RegionPlan(0, 0, imageWidth, imageHeight,
-          SdxlBuckets.nearest(imageWidth, imageHeight), false);
+          SdxlBuckets.nearest(imageWidth, imageHeight, buckets), false);
     }
-    return cropWindow(imageWidth, imageHeight, px0, py0, px1 - px0, py1 - py0);
+    return cropWindow(imageWidth, imageHeight, px0, py0, px1 - px0, py1 - py0, buckets);
   }
 
   // The padded box expanded to its bucket's aspect, centred on it, shifted (or clipped) inside.
   private static RegionPlan cropWindow(int imageWidth, int imageHeight, int bx, int by, int bw,
-      int bh) {
-    SdxlBuckets.Size bucket = SdxlBuckets.nearest(bw, bh);
+      int bh, List<SdxlBuckets.Size> buckets) {
+    SdxlBuckets.Size bucket = SdxlBuckets.nearest(bw, bh, buckets);
     double aspect = bucket.aspect();
     double w = bw;
     double h = bh;

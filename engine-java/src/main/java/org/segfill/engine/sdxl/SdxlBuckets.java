@@ -7,8 +7,11 @@ import java.util.List;
 /**
  * The SDXL training buckets segfill generates at (model contract part 0, item 7): W and H
  * multiples of 64, W·H within 0.9–1.1 × 1024², aspect within [1:4, 4:1]. Latent sides therefore
- * run from 64 to 256 cells. Generation never falls back silently to 1024x1024: the size is the
- * bucket nearest the aspect of the image (or of the crop).
+ * run from 64 to 256 cells, but never both large: the largest area is 1280x896 (and 896x1280,
+ * 1792x640, 640x1792), 1.15 MP. Generation never falls back silently to 1024x1024: the size is
+ * the bucket nearest the aspect of the image (or of the crop), among the buckets the loaded
+ * graphs run (all of them, unless TensorRT plans were built for fewer, see {@link
+ * SupportedBuckets}; the result then says so).
  */
 public final class SdxlBuckets {
 
@@ -18,6 +21,9 @@ public final class SdxlBuckets {
   public static final long AREA = 1024L * 1024;
   /** The widest aspect (and, inverted, the tallest). */
   public static final double MAX_ASPECT = 4.0;
+  /** The rule of {@link #all()} in words, for messages. */
+  public static final String RULE = "W and H multiples of 64, W*H within 0.9 to 1.1 x 1024^2,"
+      + " aspect 1:4 to 4:1";
 
   private static final List<Size> ALL = enumerate();
 
@@ -27,6 +33,11 @@ public final class SdxlBuckets {
     /** Width over height. */
     public double aspect() {
       return (double) width / height;
+    }
+
+    /** Width times height, in pixels. */
+    public long area() {
+      return (long) width * height;
     }
 
     /** Latent grid width. */
@@ -57,15 +68,28 @@ public final class SdxlBuckets {
    * clamped to [1:4, 4:1]); ties go to the area nearest 1024², then to the wider bucket.
    */
   public static Size nearest(double width, double height) {
+    return nearest(width, height, ALL);
+  }
+
+  /**
+   * As {@link #nearest(double, double)}, among {@code among} only (the buckets the loaded graphs
+   * can run, see {@link SupportedBuckets}).
+   *
+   * @throws IllegalArgumentException if {@code among} is empty or the size is not positive
+   */
+  public static Size nearest(double width, double height, List<Size> among) {
     if (!(width > 0) || !(height > 0) || !Double.isFinite(width) || !Double.isFinite(height)) {
       throw new IllegalArgumentException("size: width and height must be positive, got "
           + width + "x" + height);
+    }
+    if (among.isEmpty()) {
+      throw new IllegalArgumentException("among: at least one bucket is needed");
     }
     double aspect = Math.max(1 / MAX_ASPECT, Math.min(MAX_ASPECT, width / height));
     double target = Math.log(aspect);
     Comparator<Size> byAspect = Comparator.comparingDouble(s -> Math.abs(Math.log(s.aspect())
         - target));
-    return ALL.stream()
+    return among.stream()
         .min(byAspect
             .thenComparingLong(s -> Math.abs((long) s.width() * s.height() - AREA))
             .thenComparing(Size::width, Comparator.reverseOrder()))

@@ -53,6 +53,7 @@ public final class SdxlInpaintPipeline implements AutoCloseable {
   private final Session textEncoder2;
   private final VaeCodec vae;
   private final DenoiseLoop loop;
+  private final SupportedBuckets buckets;
   private final KernelPlace place;
   // A place serves one thread at a time (a CudaPlace has one stream), so each chain of kernels
   // holds this lock; the simplest correct option, and a cheap one: the chains take milliseconds
@@ -76,6 +77,7 @@ public final class SdxlInpaintPipeline implements AutoCloseable {
    * both stay the caller's to close.
    *
    * @throws IOException if the scheduler config or the tokenizer files cannot be read
+   * @throws IllegalArgumentException if the graphs' input ranges admit no SDXL bucket
    */
   public SdxlInpaintPipeline(SdxlGraphs graphs, SdxlSettings settings, String backend,
       KernelPlace place) throws IOException {
@@ -102,6 +104,7 @@ public final class SdxlInpaintPipeline implements AutoCloseable {
     this.vae = new VaeCodec(CastingSession.wrap(graphs.vaeEncoder()),
         CastingSession.wrap(graphs.vaeDecoder()), steps.vaeScale().of(settings.vaeScalingFactor()));
     this.loop = new DenoiseLoop(CastingSession.wrap(graphs.unet()), steps);
+    this.buckets = SupportedBuckets.of(graphs.unet(), graphs.vaeEncoder(), graphs.vaeDecoder());
   }
 
   public String bundleId() {
@@ -138,7 +141,7 @@ public final class SdxlInpaintPipeline implements AutoCloseable {
     }
     PixelRect bounds = repaint.bounds();
     RegionPlan plan = RegionPlan.plan(request.region(), image.width(), image.height(),
-        bounds.x(), bounds.y(), bounds.right(), bounds.bottom());
+        bounds.x(), bounds.y(), bounds.right(), bounds.bottom(), buckets.sizes());
     PixelRect window = new PixelRect(plan.x(), plan.y(), plan.width(), plan.height());
     InpaintInputs inputs = onPlace(p ->
         InpaintInputs.of(p, image, repaint, window, plan.bucket(), steps));
@@ -192,8 +195,30 @@ public final class SdxlInpaintPipeline implements AutoCloseable {
       variants.add(new Variant(composites.get(v), recipe(request, seed + v, plan, schedule)));
     }
     long t6 = System.nanoTime();
+    List<String> warnings = new ArrayList<>(truncationWarnings(request));
+    warnings.addAll(sizeWarnings(request.region(), image, bounds, plan));
     return new Generation(variants, new StageTimings(t1 - t0, t2 - t1, t3 - t2, t4 - t3,
-        t5 - t4, t6 - t5), truncationWarnings(request));
+        t5 - t4, t6 - t5), warnings);
+  }
+
+  // Plans built for fewer sizes (build-engines --static) may make the bucket differ from the one
+  // the aspect asks for; product.md wants no silent fallback to 1024x1024, so the result says so.
+  private List<String> sizeWarnings(Region region, RgbImage image, PixelRect bounds,
+      RegionPlan plan) {
+    if (!buckets.restricted()) {
+      return List.of();
+    }
+    RegionPlan ideal = RegionPlan.plan(region, image.width(), image.height(), bounds.x(),
+        bounds.y(), bounds.right(), bounds.bottom());
+    if (ideal.bucket().equals(plan.bucket())) {
+      return List.of();
+    }
+    return List.of("size: generated at " + plan.bucket() + ", not " + ideal.bucket()
+        + " (the bucket nearest the " + ideal.width() + "x" + ideal.height() + " window's"
+        + " aspect): the graphs run " + buckets.sizes().size() + " of the "
+        + SdxlBuckets.all().size() + " SDXL sizes (" + String.join("; ", buckets.limits())
+        + "), as TensorRT plans built with build-engines --static do; rebuild them without"
+        + " --static to generate at every size");
   }
 
   // CLIP reads 75 tokens of a prompt; diffusers truncates the rest, and so do we, but we say so.

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RegionPlanTest {
@@ -74,6 +75,26 @@ class RegionPlanTest {
   void explicitRegionsOverrideAuto() {
     assertTrue(RegionPlan.plan(Region.CROP, 1000, 800, 100, 100, 900, 700).cropped());
     assertFalse(RegionPlan.plan(Region.FULL, 4000, 3000, 10, 10, 20, 20).cropped());
+  }
+
+  @Test
+  void aRestrictedChoiceTakesTheNearestBucketTheGraphsRun() {
+    SdxlBuckets.Size square = new SdxlBuckets.Size(1024, 1024);
+    SdxlBuckets.Size wide = new SdxlBuckets.Size(1344, 768);
+    // A 3:2 photo: 1280x832 unrestricted, the only size left when the plans run 1024x1024.
+    assertEquals(new SdxlBuckets.Size(1280, 832), SdxlBuckets.nearest(1536, 1024));
+    RegionPlan full = RegionPlan.plan(Region.FULL, 1536, 1024, 10, 10, 20, 20, List.of(square));
+    assertEquals(new RegionPlan(0, 0, 1536, 1024, square, false), full);
+    // Among two, the nearest aspect wins: 1.5 is nearer 1.75 than 1.0 in log ratio.
+    assertEquals(wide, RegionPlan.plan(Region.FULL, 1536, 1024, 10, 10, 20, 20,
+        List.of(square, wide)).bucket());
+    // A crop takes the allowed bucket's aspect: a 600x450 box grows to a square window.
+    RegionPlan crop = RegionPlan.plan(Region.CROP, 4000, 3000, 1000, 1000, 1400, 1300,
+        List.of(square));
+    assertEquals(square, crop.bucket());
+    assertEquals(crop.width(), crop.height());
+    assertThrows(IllegalArgumentException.class,
+        () -> SdxlBuckets.nearest(1536, 1024, List.of()));
   }
 
   @Test

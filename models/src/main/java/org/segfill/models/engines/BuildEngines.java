@@ -18,6 +18,7 @@ import org.segfill.engine.backend.tensorrt.PlanMetadata;
 import org.segfill.engine.backend.tensorrt.RuntimeIdentity;
 import org.segfill.engine.backend.tensorrt.TrtBackend;
 import org.segfill.engine.backend.tensorrt.TrustedFiles;
+import org.segfill.engine.sdxl.SdxlBuckets;
 import org.segfill.models.bundle.SamBundle;
 import org.segfill.models.bundle.SdxlBundle;
 import org.segfill.models.onnx.OnnxFloatTypes;
@@ -52,7 +53,7 @@ public final class BuildEngines {
    */
   public static EngineManifest run(Path bundle, Path out, BuildOptions options,
       Consumer<String> progress) throws IOException {
-    List<Prepared> prepared = prepare(bundle);
+    List<Prepared> prepared = prepare(bundle, options.staticSize());
     RuntimeIdentity identity = requireGpu();
     Files.createDirectories(out);
     byte[] timing = options.timingCache() != null && Files.isRegularFile(options.timingCache())
@@ -77,7 +78,7 @@ public final class BuildEngines {
             identity, p.precision().precision(), p.precision().typing(),
             job.plan().profiles(), built.sourceInputs(), built.droppedOutputs()));
         progress.accept(job.plan().plan() + ": built from " + relative(bundle, job.source())
-            + " (" + p.precision().why() + ") in "
+            + " (" + p.precision().why() + "; profiles " + job.plan().profileNames() + ") in "
             + (System.nanoTime() - start) / 1_000_000_000 + " s, "
             + built.size() / (1 << 20) + " MiB");
       }
@@ -98,6 +99,17 @@ public final class BuildEngines {
    * SAM or SDXL bundle.
    */
   static List<Job> jobs(Path bundle) {
+    return jobs(bundle, null);
+  }
+
+  /**
+   * As {@link #jobs(Path)}, with the SDXL UNet and VAE plans for {@code staticSize} alone
+   * ({@code --static}) or, if null, for every bucket.
+   *
+   * @throws IllegalArgumentException as {@link #jobs(Path)}, or for a static size with a SAM
+   *     bundle
+   */
+  static List<Job> jobs(Path bundle, SdxlBuckets.Size staticSize) {
     if (bundle == null || !Files.isDirectory(bundle)) {
       throw new IllegalArgumentException("--bundle: " + bundle + " is not a directory");
     }
@@ -108,14 +120,28 @@ public final class BuildEngines {
         throw new IllegalArgumentException("--bundle: " + String.join("; ",
             sdxl.fileProblems()));
       }
-      for (GraphPlan p : EngineProfiles.sdxl(!sdxl.settings().vaeForceUpcast())) {
+      List<SizeBand> sizes = staticSize == null ? BucketBands.all()
+          : List.of(SizeBand.fixed(staticSize));
+      for (GraphPlan p : EngineProfiles.sdxl(!sdxl.settings().vaeForceUpcast(), sizes)) {
         jobs.add(new Job(bundle.resolve(p.source()), p));
       }
       return jobs;
     }
-    SamBundle sam = SamBundle.locate(bundle);
+    SamBundle sam;
+    try {
+      sam = SamBundle.locate(bundle);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--bundle: " + bundle + " is no SDXL bundle (it has"
+          + " neither model_index.json nor unet/) and no SAM bundle (" + e.getMessage() + ")",
+          e);
+    }
     if (!sam.fileProblems().isEmpty()) {
       throw new IllegalArgumentException("--bundle: " + String.join("; ", sam.fileProblems()));
+    }
+    if (staticSize != null) {
+      throw new IllegalArgumentException("--static " + staticSize + ": only SDXL plans have"
+          + " image sizes to fix; " + bundle + " is a SAM bundle, whose plans are already static"
+          + " (1024x1024 images) apart from the decoder's point count");
     }
     List<GraphPlan> plans = EngineProfiles.sam(sam.layout());
     jobs.add(new Job(sam.encoder(), plans.get(0)));
@@ -131,9 +157,14 @@ public final class BuildEngines {
    *     bundle, or for an fp16 VAE graph of a bundle whose VAE is not fp16-safe
    */
   static List<Prepared> prepare(Path bundle) {
+    return prepare(bundle, null);
+  }
+
+  /** As {@link #prepare(Path)}, for the sizes of {@link #jobs(Path, SdxlBuckets.Size)}. */
+  static List<Prepared> prepare(Path bundle, SdxlBuckets.Size staticSize) {
     List<Path> trusted = List.of(bundle);
     List<Prepared> prepared = new ArrayList<>();
-    for (Job job : jobs(bundle)) {
+    for (Job job : jobs(bundle, staticSize)) {
       // One parse per graph; the model is dropped once its float types are known.
       GraphFiles.TrustedGraph graph = GraphFiles.open(trusted, job.source());
       PlanPrecision precision = PlanPrecision.decide(job.source(), job.plan(),
