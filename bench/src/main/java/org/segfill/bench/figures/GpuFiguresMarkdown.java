@@ -73,8 +73,9 @@ public final class GpuFiguresMarkdown {
 
     md.append("### How they are measured\n\n");
     md.append("- **Inpaint**: the wall time of one `SdxlInpaintPipeline.generate` on a 1024x1024"
-        + " photo (one variant, Euler, guidance 7.5, pre- and post-processing on the GPU,"
-        + " paste-back included), set up as `SdxlStagesBench` sets it up. Previews on: a preview"
+        + " photo with the default request (one variant, Euler, guidance 7.5, strength 0.99),"
+        + " pre- and post-processing on the GPU and the paste-back included, set up as"
+        + " `SdxlStagesBench` sets it up. Previews on: a preview"
         + " is computed after every step, as the editor page asks; the loop then waits for each"
         + " step before queueing the next.\n");
     md.append("- **Outside the UNet**: the pipeline's denoising stage (uploads, every step, the"
