@@ -40,6 +40,9 @@ import org.segfill.place.KernelPlace;
 @Measurement(iterations = 3, time = 2)
 public class SamStagesBench {
 
+  /** The default photo size, WIDTHxHEIGHT. */
+  public static final String PHOTO = "1024x768";
+
   @Param({"ort-cpu"})
   public String backend;
 
@@ -47,7 +50,7 @@ public class SamStagesBench {
   public String sam;
 
   /** The photo; SAM resizes its long side to 1024 whatever the size. */
-  @Param({"1024x768"})
+  @Param({PHOTO})
   public String size;
 
   private BenchBundles bundle;

@@ -2,12 +2,17 @@ package org.segfill.bench.load;
 
 import java.util.Arrays;
 
-/** Nearest-rank percentiles of a sample (the smallest value with at least p% at or below it). */
-final class Percentiles {
+/**
+ * Nearest-rank percentiles of a sample (the smallest value with at least p% at or below it), so
+ * every percentile is a value that was measured. Shared by the load benchmark and the GPU
+ * figures.
+ */
+public final class Percentiles {
 
   private final double[] sorted;
 
-  Percentiles(double[] values) {
+  /** The percentiles of {@code values} (copied; at least one). */
+  public Percentiles(double[] values) {
     if (values.length == 0) {
       throw new IllegalArgumentException("values: need at least one sample");
     }
@@ -16,7 +21,7 @@ final class Percentiles {
   }
 
   /** The p-th percentile, p in (0, 100]. */
-  double at(double p) {
+  public double at(double p) {
     if (!(p > 0 && p <= 100)) {
       throw new IllegalArgumentException("p: must be in (0, 100], got " + p);
     }

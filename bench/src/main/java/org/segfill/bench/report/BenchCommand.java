@@ -21,8 +21,6 @@ import org.segfill.bench.load.InProcessServer;
 import org.segfill.bench.load.LoadGenerator;
 import org.segfill.bench.load.LoadReport;
 import org.segfill.bench.load.LoadSettings;
-import org.segfill.models.bundle.SamBundle;
-import org.segfill.models.bundle.SdxlBundle;
 import org.segfill.models.testbundle.TestBundles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -110,8 +108,8 @@ public final class BenchCommand implements Callable<Integer> {
             + BackendProbes.availability(BackendKind.of(b), given).reason());
       }
     }
-    checkBundle("--sam", sam);
-    checkBundle("--sdxl", sdxl);
+    BundleFlags.check("--sam", sam);
+    BundleFlags.check("--sdxl", sdxl);
     if (skipSuites && skipLoad) {
       throw new IllegalArgumentException("--skip-suites, --skip-load: nothing left to run");
     }
@@ -162,27 +160,6 @@ public final class BenchCommand implements Callable<Integer> {
       return 0;
     } finally {
       BenchBundles.deleteTree(tiny);
-    }
-  }
-
-  private static void checkBundle(String flag, Path dir) {
-    if (dir == null) {
-      return;
-    }
-    if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException(flag + ": " + dir + " is not a directory");
-    }
-    List<String> problems;
-    try {
-      problems = flag.equals("--sam") ? SamBundle.locate(dir).fileProblems()
-          : SdxlBundle.locate(dir).fileProblems();
-    } catch (IllegalArgumentException e) {
-      // locate names its own field ("sam: ..."); the user typed the flag.
-      throw new IllegalArgumentException(flag + ": " + e.getMessage().replaceFirst(
-          "^(sam|sdxl): ", ""), e);
-    }
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(flag + ": " + dir + ": " + problems.get(0));
     }
   }
 

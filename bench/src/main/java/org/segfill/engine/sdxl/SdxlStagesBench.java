@@ -18,6 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.segfill.bench.BenchBackends;
 import org.segfill.bench.BenchBundles;
 import org.segfill.engine.backend.CastingSession;
+import org.segfill.engine.backend.DeviceSession;
+import org.segfill.engine.backend.SessionFactory;
 import org.segfill.engine.backend.Tensor;
 import org.segfill.engine.image.RgbImage;
 import org.segfill.engine.mask.Mask;
@@ -28,14 +30,17 @@ import org.segfill.engine.sdxl.tokenizer.SdxlTokenizers;
 import org.segfill.models.bundle.SdxlBundle;
 import org.segfill.models.testbundle.TestBundles;
 import org.segfill.models.testbundle.TwoShapesScene;
+import org.segfill.place.KernelPlace;
 
 /**
  * SDXL inpainting's stages as the pipeline runs them, per backend, at the 1024x1024 bucket
  * (latents 1x4x128x128): {@code textEncode} (both CLIP encoders on one prompt's ids),
  * {@code unetStep} (one denoising step with CFG: UNet input, the UNet, CFG and the sampler
  * update), {@code vaeEncode} and {@code vaeDecode}, and {@code inpaint}, a whole generation of a
- * 1024x1024 photo ({@code steps} denoising steps, one variant) with paste-back. SampleTime mode,
- * so the report gets p50/p90/p99. {@code sdxl} is a bundle directory, or
+ * 1024x1024 photo ({@code steps} denoising steps, one variant) with paste-back, its pre- and
+ * post-processing on the backend's own kernel place as in the server, and
+ * {@code inpaintWithPreviews}, the same with a preview computed at every step as the editor page
+ * asks. SampleTime mode, so the report gets p50/p90/p99. {@code sdxl} is a bundle directory, or
  * {@value BenchBundles#TINY} for the tiny stand-in bundle, whose graphs are small convolutions:
  * on it the rows show segfill's own work around the graphs rather than SDXL's cost.
  *
@@ -84,10 +89,19 @@ public class SdxlStagesBench {
     bundle = BenchBundles.of(sdxl, TestBundles::writeSdxl);
     SdxlBundle located = SdxlBundle.locate(bundle.dir());
     SdxlSettings settings = located.settings();
-    graphs = located.open(BenchBackends.open(backend, bundle.dir()));
-    // The pipeline owns the graphs; the stage rows share its sessions (they are thread-safe),
-    // so a real bundle is loaded once.
-    pipeline = new SdxlInpaintPipeline(graphs, settings, backend);
+    SessionFactory factory = BenchBackends.open(backend, bundle.dir());
+    graphs = located.open(factory);
+    // The pipeline owns the graphs and the place; the stage rows share its sessions (they are
+    // thread-safe), so a real bundle is loaded once. The backend's own place, as the server
+    // gives it (SdxlBundle.pipeline), so a TensorRT inpaint prepares and pastes on the GPU.
+    KernelPlace place = factory.openKernelPlace();
+    try {
+      pipeline = new SdxlInpaintPipeline(graphs, settings, backend, place);
+    } catch (IOException | RuntimeException e) {
+      place.close();
+      graphs.close();
+      throw e;
+    }
     SdxlSteps standard = SdxlSteps.standard();
     prompts = new PromptEncoder(CastingSession.wrap(graphs.textEncoder()),
         CastingSession.wrap(graphs.textEncoder2()));
@@ -158,6 +172,28 @@ public class SdxlStagesBench {
   @Benchmark
   public Generation inpaint() {
     return pipeline.generate(photo, subject, request, ProgressListener.NONE, () -> false);
+  }
+
+  /** The same generation with a preview of every step computed for the listener. */
+  @Benchmark
+  public Generation inpaintWithPreviews() {
+    return pipeline.generate(photo, subject, request, new KeepLastPreview(), () -> false);
+  }
+
+  /**
+   * The pipeline's UNet alone at the {@code inpaint} row's shapes (1024x1024, one variant, CFG),
+   * for a backend whose UNet keeps its tensors on the device (tensorrt). Close it before the
+   * next generation: it holds the bundle's run lock.
+   *
+   * @throws IllegalStateException on a backend without device sessions
+   */
+  public UnetAlone unetAlone() {
+    if (!(graphs.unet() instanceof DeviceSession device)) {
+      throw new IllegalStateException("unetAlone: the " + backend + " UNet has no device"
+          + " session; timing the UNet alone needs tensorrt");
+    }
+    float[] sample = normals(2 * SdxlContracts.UNET_IN_CHANNELS * LATENT * LATENT, 4, 1f);
+    return UnetAlone.prepare(device, conditioning, 1, LATENT, LATENT, sample);
   }
 
   /** n seeded standard normals times {@code scale}: bench inputs, shared with SdxlStepBench. */

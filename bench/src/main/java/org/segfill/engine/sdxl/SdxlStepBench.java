@@ -69,7 +69,7 @@ public class SdxlStepBench {
   private Schedule schedule;
   private Conditioning conditioning;
   private DenoiseLoop.State state;
-  private final Previews previews = new Previews();
+  private final KeepLastPreview previews = new KeepLastPreview();
   private final LatentKernels kernels = new LatentKernels(KernelTarget.cpu());
   private FloatPointer latents;
   private FloatPointer mask;
@@ -140,7 +140,7 @@ public class SdxlStepBench {
   @OperationsPerInvocation(STEPS)
   public StepProgress stepWithPreview() {
     loop.run(state, schedule, conditioning, GUIDANCE, true, SEED, previews, () -> false);
-    return previews.last;
+    return previews.last();
   }
 
   /** The two kernels of a step alone: UNet input, then CFG + sampler update. */
@@ -156,20 +156,5 @@ public class SdxlStepBench {
           true, GUIDANCE, step.coefficients().toArray(), SEED, NoiseStreams.ANCESTRAL + k);
     }
     return latents;
-  }
-
-  /** A listener that asks for previews and keeps the last progress, so none is optimised away. */
-  private static final class Previews implements ProgressListener {
-    private StepProgress last;
-
-    @Override
-    public void onStep(StepProgress progress) {
-      last = progress;
-    }
-
-    @Override
-    public boolean wantsPreview() {
-      return true;
-    }
   }
 }

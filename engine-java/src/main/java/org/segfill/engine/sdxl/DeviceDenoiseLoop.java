@@ -60,14 +60,8 @@ final class DeviceDenoiseLoop {
     int h = state.h();
     int w = state.w();
     long n = (long) SdxlContracts.LATENT_CHANNELS * h * w;
-    int copies = cfg ? 2 : 1;
     long start = System.nanoTime();
-    Map<String, long[]> shapes = Map.of(
-        "sample", new long[] {(long) copies * batch, SdxlContracts.UNET_IN_CHANNELS, h, w},
-        "timestep", new long[0],
-        "encoder_hidden_states", conditioning.encoderHiddenStates().shape(),
-        "text_embeds", conditioning.textEmbeds().shape(),
-        "time_ids", conditioning.timeIds().shape());
+    Map<String, long[]> shapes = unetShapes(conditioning, cfg, batch, h, w);
     List<StepPlan> plans = steps(schedule);
     List<StepValues> table = table(plans);
     int total = table.size();
@@ -150,6 +144,21 @@ final class DeviceDenoiseLoop {
         }
       }
     }
+  }
+
+  /**
+   * The UNet's input shapes for {@code batch} variants at {@code h x w} latents, as the loop
+   * prepares its device run (bench times the UNet alone at exactly these).
+   */
+  static Map<String, long[]> unetShapes(Conditioning conditioning, boolean cfg, int batch, int h,
+      int w) {
+    int copies = cfg ? 2 : 1;
+    return Map.of(
+        "sample", new long[] {(long) copies * batch, SdxlContracts.UNET_IN_CHANNELS, h, w},
+        "timestep", new long[0],
+        "encoder_hidden_states", conditioning.encoderHiddenStates().shape(),
+        "text_embeds", conditioning.textEmbeds().shape(),
+        "time_ids", conditioning.timeIds().shape());
   }
 
   // A UNet step takes tens of milliseconds: spinning through it would keep a CPU core busy for
