@@ -25,13 +25,14 @@ import org.segfill.engine.backend.tensorrt.EngineManifest;
 import org.segfill.engine.backend.tensorrt.PlanMetadata;
 import org.segfill.engine.backend.tensorrt.PlanTyping;
 import org.segfill.engine.backend.tensorrt.TrtBackend;
+import org.segfill.engine.backend.tensorrt.TrustedFiles;
 import org.segfill.models.onnx.OnnxFloatTypes;
 
 /**
  * TensorRT against ONNX Runtime CPU on every graph of the tiny SAM and SDXL bundles, with plans
  * built inside the test by {@link BuildEngines} (weakly typed with kFP16, the bundles being
- * fp32), a strongly typed build of an fp16 graph, and the load-time refusals. Skipped without a
- * CUDA device and TensorRT, with the reason.
+ * fp32), a strongly typed build of an fp16 graph, and the load-time refusals (among them a plan
+ * with bf16 inputs and outputs). Skipped without a CUDA device and TensorRT, with the reason.
  */
 @RequiresTensorRt
 class TensorRtBackendGpuTest {
@@ -96,6 +97,33 @@ class TensorRtBackendGpuTest {
       assertTrue(built.bytes().length > 0);
       assertEquals(DType.FLOAT16, built.sourceInputs().get(0).dtype());
     }
+  }
+
+  @Test
+  void aPlanWithBf16InputsAndOutputsIsRefusedWhenOpened() throws IOException {
+    Path bundle = Files.createDirectories(root.resolve("bf16"));
+    Path graph = Bf16Graphs.bf16Io().write(bundle.resolve("tiny.onnx"));
+    GraphPlan plan = new GraphPlan("tiny.onnx", "tiny.plan", true, Set.of("y"),
+        List.of(List.of()));
+    // build-engines refuses this graph (PlanPrecision); the plan is built here directly, as
+    // another tool or an older segfill could have, to check that the runtime refuses it too.
+    PlanPrecision precision = new PlanPrecision(PlanTyping.STRONG, "bf16", "bf16 I/O");
+    Path engines = Files.createDirectories(bundle.resolve("engines"));
+    try (EngineBuilder builder = new EngineBuilder()) {
+      BuiltPlan built = builder.build(graph, plan, precision, new BuildOptions(1, null), null);
+      Files.write(engines.resolve("tiny.plan"), built.bytes());
+      new EngineManifest(EngineManifest.FORMAT, List.of(new PlanMetadata("tiny.onnx",
+          "tiny.plan", TrustedFiles.sha256(graph), List.of(), TrustedFiles.sha256(built.bytes()),
+          TrtBackend.runningIdentity(), precision.precision(), precision.typing(),
+          plan.profiles(), built.sourceInputs(), built.droppedOutputs())))
+          .write(engines.resolve(EngineManifest.FILE));
+    }
+    TrtBackend backend = new TrtBackend(bundle, engines, List.of(bundle));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> backend.open(graph));
+    assertTrue(e.getMessage().contains("tiny.plan: tensor '"), e.getMessage());
+    assertTrue(e.getMessage().contains("' is bfloat16"), e.getMessage());
+    assertTrue(e.getMessage().contains("inputs and outputs are fp16 or fp32"), e.getMessage());
   }
 
   @Test

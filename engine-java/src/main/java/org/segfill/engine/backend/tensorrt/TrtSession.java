@@ -83,7 +83,7 @@ final class TrtSession implements DeviceSession {
           throw new BackendException(file + ": tensor '" + name + "' is a shape tensor, which"
               + " segfill does not feed", null);
         }
-        DType type = TrtTypes.dtype(engine.getTensorDataType(name), name);
+        DType type = TrtTypes.ioType(file, engine.getTensorDataType(name), name);
         types.put(name, type);
         DType shown = type == DType.FLOAT16 ? DType.FLOAT32 : type;
         if (type == DType.FLOAT16) {
