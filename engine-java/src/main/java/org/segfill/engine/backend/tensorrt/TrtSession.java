@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.bytedeco.cuda.global.cudart;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.tensorrt.global.nvinfer.TensorIOMode;
@@ -21,6 +21,7 @@ import org.segfill.engine.backend.DType;
 import org.segfill.engine.backend.DeviceRun;
 import org.segfill.engine.backend.DeviceSession;
 import org.segfill.engine.backend.SessionIo;
+import org.segfill.engine.backend.SessionLock;
 import org.segfill.engine.backend.ShapeRange;
 import org.segfill.engine.backend.Shapes;
 import org.segfill.engine.backend.Tensor;
@@ -52,8 +53,9 @@ final class TrtSession implements DeviceSession {
   private final Set<String> engineInputs;
   private final List<ProfileContext> profiles = new ArrayList<>();
   private final List<ShapeRange> envelope;
-  // One run at a time: a context and its buffers serve one caller (held across a device run).
-  private final ReentrantLock lock = new ReentrantLock();
+  // One run at a time: a context and its buffers serve one caller (held across a device run,
+  // whose wait for it a cancel ends).
+  private final SessionLock lock = new SessionLock();
   private boolean closed;
 
   /**
@@ -171,8 +173,8 @@ final class TrtSession implements DeviceSession {
   }
 
   @Override
-  public DeviceRun prepare(Map<String, long[]> shapes) {
-    lock.lock();
+  public DeviceRun prepare(Map<String, long[]> shapes, BooleanSupplier cancelled) {
+    lock.lockUnlessCancelled(cancelled);
     try {
       if (closed) {
         throw new IllegalStateException("session of " + file + " used after close()");
