@@ -1,9 +1,7 @@
 package org.segfill.cuda;
 
-import org.bytedeco.cuda.cudart.CUgraphExec_st;
-import org.bytedeco.cuda.cudart.CUgraph_st;
 import org.bytedeco.cuda.cudart.CUstream_st;
-import org.bytedeco.cuda.global.cudart;
+import org.segfill.kernels.KernelException;
 
 /**
  * The work of one loop step, queued on a stream by a {@link Runnable}: queued directly on the
@@ -13,16 +11,21 @@ import org.bytedeco.cuda.global.cudart;
  * initialisation does not end up in the graph.
  *
  * <p>A replay repeats the arguments of the captured launches, so the work must take whatever
- * changes between steps from device memory (see {@code StepPlanKernels}). If the capture fails,
- * the step is queued directly from then on and {@link #captureFailure()} says why.
+ * changes between steps from device memory (see {@code StepPlanKernels}). If the capture fails
+ * (it cannot begin or end, the graph cannot be instantiated, or the work queued during it fails
+ * because the capture was invalidated), nothing of the step has run: it is queued directly
+ * instead, and from then on, and {@link #captureFailure()} says why. A sticky error, or a
+ * failure of the work that has nothing to do with the capture, is thrown.
  */
 public final class CapturedStep implements AutoCloseable {
 
-  private final CUstream_st stream;
+  private static final int SUCCESS = 0;
+
+  private final GraphCalls calls;
   private final Runnable queue;
   private boolean capture;
-  private int calls;
-  private CUgraphExec_st graph;
+  private int launches;
+  private boolean replaying;
   private String captureFailure;
   private boolean closed;
 
@@ -31,7 +34,11 @@ public final class CapturedStep implements AutoCloseable {
    *     {@code IExecutionContext::isStreamCapturable})
    */
   public CapturedStep(CUstream_st stream, boolean capturable, Runnable queue) {
-    this.stream = stream;
+    this(new CudartGraphCalls(stream), capturable, queue);
+  }
+
+  CapturedStep(GraphCalls calls, boolean capturable, Runnable queue) {
+    this.calls = calls;
     this.capture = capturable;
     this.queue = queue;
   }
@@ -41,13 +48,11 @@ public final class CapturedStep implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("CapturedStep used after close()");
     }
-    calls++;
-    if (graph != null) {
-      // cudaGraphLaunch is ordered on the stream like the launches it replays; the buffers the
-      // graph reads and writes are those bound at capture, which the caller keeps until close.
-      CudaException.check("cudaGraphLaunch", cudart.cudaGraphLaunch(graph, stream));
-    } else if (capture && calls >= 2 && tryCapture()) {
-      CudaException.check("cudaGraphLaunch", cudart.cudaGraphLaunch(graph, stream));
+    launches++;
+    if (replaying) {
+      replay();
+    } else if (capture && launches >= 2 && tryCapture()) {
+      replay();
     } else {
       queue.run();
     }
@@ -55,7 +60,7 @@ public final class CapturedStep implements AutoCloseable {
 
   /** Whether steps are now replayed from the graph. */
   public boolean replaying() {
-    return graph != null;
+    return replaying;
   }
 
   /** Why the capture failed, or null. */
@@ -63,13 +68,23 @@ public final class CapturedStep implements AutoCloseable {
     return captureFailure;
   }
 
-  // Thread-local capture mode: only this thread's CUDA calls are checked against the capture,
-  // and the work queued here makes no call that is illegal while capturing (no synchronise, no
-  // allocation). Work queued during a capture is recorded, not run.
+  private void replay() {
+    int status = calls.launch();
+    if (status != SUCCESS) {
+      throw new CudaException("cudaGraphLaunch", status, calls.describe(status));
+    }
+  }
+
+  // Work queued during a capture is recorded, not run: whenever this returns false the step has
+  // not run, and the caller queues it directly. The work makes no call that is illegal while
+  // capturing (no synchronise, no allocation), so a capture fails only when something else
+  // breaks it: e.g. a use of the legacy default stream while a blocking stream captures
+  // (cudaErrorStreamCaptureImplicit, which the non-blocking streams of CudaStream rule out).
   private boolean tryCapture() {
-    CudaException.check("cudaStreamBeginCapture", cudart.cudaStreamBeginCapture(stream,
-        cudart.cudaStreamCaptureModeThreadLocal));
-    CUgraph_st captured = new CUgraph_st();
+    int began = calls.beginCapture();
+    if (began != SUCCESS) {
+      return giveUp("cudaStreamBeginCapture", began);
+    }
     RuntimeException queueFailure = null;
     try {
       queue.run();
@@ -77,35 +92,69 @@ public final class CapturedStep implements AutoCloseable {
       queueFailure = e;
     }
     // Always end the capture, so the stream leaves capture mode whatever happened in between.
-    int ended = cudart.cudaStreamEndCapture(stream, captured);
+    int ended = calls.endCapture();
     if (queueFailure != null) {
-      if (ended == cudart.cudaSuccess) {
-        cudart.cudaGraphDestroy(captured);
+      if (ended == SUCCESS) {
+        calls.discardCaptured();
       }
-      throw queueFailure;
+      return giveUpAfter(queueFailure, ended);
     }
-    if (ended != cudart.cudaSuccess) {
+    if (ended != SUCCESS) {
       return giveUp("cudaStreamEndCapture", ended);
     }
-    CUgraphExec_st exec = new CUgraphExec_st();
-    int instantiated = cudart.cudaGraphInstantiate(exec, captured, 0L);
-    // The executable graph does not depend on the graph it was instantiated from.
-    cudart.cudaGraphDestroy(captured);
-    if (instantiated != cudart.cudaSuccess) {
+    int instantiated = calls.instantiate();
+    if (instantiated != SUCCESS) {
       return giveUp("cudaGraphInstantiate", instantiated);
     }
-    graph = exec;
+    replaying = true;
     return true;
   }
 
-  // A failed capture ran nothing: the caller queues the step directly instead. The error of a
-  // failed capture is not sticky; cudaGetLastError clears it so later calls do not report it.
-  private boolean giveUp(String call, int status) {
-    cudart.cudaGetLastError();
+  // The work failed while capturing. Its own status decides when it carries one (our kernels
+  // return the launch's cudaError_t, 901 once the capture is invalidated); otherwise (TensorRT's
+  // enqueueV3 only says false) the end of the capture does: 901 there means the capture, not the
+  // work, broke. Anything else is the work's own failure and goes to the caller.
+  private boolean giveUpAfter(RuntimeException queueFailure, int ended) {
+    int status = cudaStatus(queueFailure);
+    boolean captureBroke = status >= 0 ? CudaErrors.captureFailure(status)
+        : CudaErrors.captureFailure(ended);
+    if (!captureBroke) {
+      throw queueFailure;
+    }
+    calls.clearLastError();
     capture = false;
-    captureFailure = call + " failed: cudaError " + status + " ("
-        + cudart.cudaGetErrorString(status).getString() + ")";
+    captureFailure = "the work queued during the capture failed: " + queueFailure.getMessage()
+        + (ended == SUCCESS ? "" : "; cudaStreamEndCapture: " + text(ended));
     return false;
+  }
+
+  // A failed capture ran nothing, and its error is not sticky: cudaGetLastError clears it so
+  // later calls do not report it. A sticky error is the device's, not the capture's: it goes on.
+  private boolean giveUp(String call, int status) {
+    if (CudaErrors.sticky(status)) {
+      throw new CudaException(call, status, calls.describe(status));
+    }
+    calls.clearLastError();
+    capture = false;
+    captureFailure = call + " failed: " + text(status);
+    return false;
+  }
+
+  private String text(int status) {
+    return "cudaError " + status + " (" + calls.describe(status) + ")";
+  }
+
+  // The cudaError_t a failure carries, from our CUDA calls or our kernels, or -1.
+  private static int cudaStatus(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof CudaException c) {
+        return c.status();
+      }
+      if (t instanceof KernelException k) {
+        return k.status();
+      }
+    }
+    return -1;
   }
 
   /** Destroys the graph (the caller has synchronised the stream first). */
@@ -113,9 +162,7 @@ public final class CapturedStep implements AutoCloseable {
   public void close() {
     if (!closed) {
       closed = true;
-      if (graph != null) {
-        cudart.cudaGraphExecDestroy(graph);
-      }
+      calls.destroy();
     }
   }
 }

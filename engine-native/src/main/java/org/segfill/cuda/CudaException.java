@@ -9,8 +9,12 @@ public class CudaException extends RuntimeException {
   private final int status;
 
   public CudaException(String operation, int status) {
-    super(operation + " failed: cudaError " + status + " ("
-        + cudart.cudaGetErrorString(status).getString() + ")");
+    this(operation, status, cudart.cudaGetErrorString(status).getString());
+  }
+
+  /** The same, with the status text already known (cudaGetErrorString's). */
+  public CudaException(String operation, int status, String statusText) {
+    super(operation + " failed: cudaError " + status + " (" + statusText + ")");
     this.status = status;
   }
 

@@ -6,10 +6,10 @@ import org.segfill.cuda.DeviceBuffer;
 
 /**
  * Host arrays to device buffers and back, for the GPU tests. The copies are cudaMemcpy on the
- * legacy default stream. An upload from pageable memory may return before its DMA lands, but the
- * legacy stream orders against every blocking stream (CudaStream.create() uses cudaStreamCreate),
- * so kernels queued afterwards see the data. The same rule makes a download wait for kernels on
- * those streams; the tests still synchronise their stream first and do not lean on it.
+ * legacy default stream, which CudaStream's non-blocking streams do not wait for nor make wait.
+ * An upload waits until its bytes have landed (DeviceBuffer.upload synchronises the legacy
+ * stream), so kernels queued afterwards on any stream see them. A download does not wait for
+ * those kernels: the tests synchronise the stream that wrote a buffer before reading it.
  */
 final class DeviceData {
   private DeviceData() {}

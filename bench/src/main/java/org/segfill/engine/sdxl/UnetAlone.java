@@ -34,7 +34,7 @@ public final class UnetAlone implements AutoCloseable {
   static UnetAlone prepare(DeviceSession unet, Conditioning conditioning, int batch, int h,
       int w, float[] sample) {
     Map<String, long[]> shapes = DeviceDenoiseLoop.unetShapes(conditioning, true, batch, h, w);
-    DeviceRun run = unet.prepare(shapes);
+    DeviceRun run = unet.prepare(shapes, () -> false);
     try {
       KernelPlace place = run.place();
       place.write(sample, run.input("sample"));

@@ -1,6 +1,6 @@
 package org.segfill.engine.backend;
 
-import java.util.Set;
+import org.segfill.cuda.CudaErrors;
 import org.segfill.cuda.CudaException;
 import org.segfill.kernels.KernelException;
 
@@ -13,13 +13,6 @@ import org.segfill.kernels.KernelException;
 public class DeviceFault extends BackendException {
 
   private static final long serialVersionUID = 1L;
-
-  // cudaError_t values the CUDA runtime documents as leaving the context corrupted: 214 ECC
-  // uncorrectable, 700 illegal address, 710 device assert, 714 hardware stack error,
-  // 715 illegal instruction, 716 misaligned address, 717 invalid address space, 718 invalid PC,
-  // 719 launch failure, 999 unknown.
-  private static final Set<Integer> STICKY = Set.of(214, 700, 710, 714, 715, 716, 717, 718, 719,
-      999);
 
   private final int status;
 
@@ -47,9 +40,9 @@ public class DeviceFault extends BackendException {
     return isSticky(status);
   }
 
-  /** Whether {@code status} is one of the sticky cudaError_t values. */
+  /** Whether {@code status} is one of the sticky cudaError_t values ({@link CudaErrors}). */
   public static boolean isSticky(int status) {
-    return STICKY.contains(status);
+    return CudaErrors.sticky(status);
   }
 
   /**

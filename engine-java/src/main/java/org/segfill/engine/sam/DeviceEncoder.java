@@ -24,7 +24,9 @@ final class DeviceEncoder {
   static Map<String, Tensor> run(DeviceSession encoder, GraphContract contract,
       SamSteps.Preprocess preprocess, RgbImage image, SamFrame frame, Set<String> wanted) {
     TensorSpec input = contract.inputs().get(0);
-    try (DeviceRun run = encoder.prepare(Map.of(input.name(), batchOne(input)))) {
+    // An embedding cannot be cancelled: it waits for the encoder as long as the embedding
+    // before it takes (an interrupt of the thread still ends the wait).
+    try (DeviceRun run = encoder.prepare(Map.of(input.name(), batchOne(input)), () -> false)) {
       preprocess.into(run.place(), image, frame, run.input(input.name()));
       run.enqueue();
       Map<String, Tensor> out = new LinkedHashMap<>();

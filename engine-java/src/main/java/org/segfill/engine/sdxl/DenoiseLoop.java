@@ -41,7 +41,8 @@ final class DenoiseLoop {
   /**
    * Runs every step of {@code schedule} on {@code state.latents()}.
    *
-   * @throws CancellationException if {@code cancelled} turns true between steps
+   * @throws CancellationException if {@code cancelled} turns true between steps, or while a
+   *     device UNet is held by another generation
    */
   void run(State state, Schedule schedule, Conditioning conditioning, float guidance,
       boolean cfg, long seed, ProgressListener progress, BooleanSupplier cancelled) {

@@ -69,7 +69,8 @@ final class DeviceDenoiseLoop {
     // A preview reads the step's latents and UNet output after the step, before the next one
     // overwrites them: with previews, a step is queued only once the one before has finished.
     int ahead = previews ? 0 : AHEAD;
-    try (DeviceRun graph = unet.prepare(shapes)) {
+    // Waits for the UNet while another generation holds it; a cancel ends that wait too.
+    try (DeviceRun graph = unet.prepare(shapes, cancelled)) {
       KernelPlace place = graph.place();
       try (PlaceBuffer latents = place.upload(state.latents());
           PlaceBuffer mask = place.upload(state.mask());

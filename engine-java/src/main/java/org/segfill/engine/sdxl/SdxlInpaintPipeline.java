@@ -120,7 +120,8 @@ public final class SdxlInpaintPipeline implements AutoCloseable {
    * (255 = the clicked subject) handled as {@code request.target()} says.
    *
    * @throws IllegalArgumentException for a selection of another size or nothing to repaint
-   * @throws CancellationException if {@code cancelled} turns true (checked between steps)
+   * @throws CancellationException if {@code cancelled} turns true (checked between steps, and
+   *     while waiting for a device UNet another generation holds)
    */
   public Generation generate(RgbImage image, Mask selection, InpaintRequest request,
       ProgressListener progress, BooleanSupplier cancelled) {

@@ -97,6 +97,16 @@ public final class OnnxGraphBuilder {
     return initializer(name, DType.FLOAT16, shape, raw);
   }
 
+  /**
+   * A bfloat16 constant of {@code shape} holding bfloat16 bit patterns (the upper half of a
+   * float32's; 0x3F80 is 1.0) in row-major order, as a bf16 export stores its weights.
+   */
+  public OnnxGraphBuilder bfloat16Initializer(String name, long[] shape, short... bits) {
+    ByteBuffer raw = rawBuffer(name, shape, bits.length, DType.BFLOAT16);
+    raw.asShortBuffer().put(bits);
+    return initializer(name, DType.BFLOAT16, shape, raw);
+  }
+
   /** An int64 constant of {@code shape} holding {@code values} in row-major order. */
   public OnnxGraphBuilder longInitializer(String name, long[] shape, long... values) {
     ByteBuffer raw = rawBuffer(name, shape, values.length, DType.INT64);

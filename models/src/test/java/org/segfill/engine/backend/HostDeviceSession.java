@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.bytedeco.cuda.cudart.CUstream_st;
 import org.bytedeco.javacpp.FloatPointer;
 import org.segfill.place.KernelPlace;
@@ -14,7 +15,9 @@ import org.segfill.place.KernelPlace;
  * A {@link DeviceSession} on the CPU, for tests: a run's "device" buffers are host memory of the
  * CPU place and each enqueue runs the wrapped float32 session on them, so the code written for
  * TensorRT's device runs (the SDXL device loop, SAM's device encoder) runs here as written,
- * minus the CUDA graph and events. Counts its runs and enqueues.
+ * minus the CUDA graph and events. Like the TensorRT session it serves one run at a time: a
+ * device run holds it until closed, and a caller waiting for it stops when cancelled
+ * ({@link SessionLock}). Counts its runs, enqueues and waiting callers.
  */
 public final class HostDeviceSession implements DeviceSession {
 
@@ -23,6 +26,9 @@ public final class HostDeviceSession implements DeviceSession {
   public final AtomicInteger prepared = new AtomicInteger();
   /** Enqueues so far, over every run. */
   public final AtomicInteger enqueued = new AtomicInteger();
+  /** Callers of {@link #prepare} waiting for the session now. */
+  public final AtomicInteger waiting = new AtomicInteger();
+  private final SessionLock lock = new SessionLock();
 
   public HostDeviceSession(Session inner) {
     this.inner = inner;
@@ -45,24 +51,47 @@ public final class HostDeviceSession implements DeviceSession {
 
   @Override
   public Map<String, Tensor> run(Map<String, Tensor> inputs, Set<String> wanted) {
-    return inner.run(inputs, wanted);
+    lock.lock();
+    try {
+      return inner.run(inputs, wanted);
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override
-  public DeviceRun prepare(Map<String, long[]> shapes) {
-    prepared.incrementAndGet();
-    return new HostRun(shapes);
+  public DeviceRun prepare(Map<String, long[]> shapes, BooleanSupplier cancelled) {
+    waiting.incrementAndGet();
+    try {
+      lock.lockUnlessCancelled(cancelled);
+    } finally {
+      waiting.decrementAndGet();
+    }
+    try {
+      HostRun run = new HostRun(shapes);
+      prepared.incrementAndGet();
+      return run;
+    } catch (RuntimeException e) {
+      lock.unlock();
+      throw e;
+    }
   }
 
   @Override
   public void close() {
-    inner.close();
+    lock.lock();
+    try {
+      inner.close();
+    } finally {
+      lock.unlock();
+    }
   }
 
   private final class HostRun implements DeviceRun {
     private final Map<String, long[]> shapes;
     private final Map<String, FloatPointer> in = new LinkedHashMap<>();
     private final Map<String, FloatPointer> out = new HashMap<>();
+    private boolean closed;
 
     HostRun(Map<String, long[]> shapes) {
       this.shapes = Map.copyOf(shapes);
@@ -123,10 +152,19 @@ public final class HostDeviceSession implements DeviceSession {
       });
     }
 
+    // Releases the session, once, whatever the run did.
     @Override
     public void close() {
-      in.values().forEach(FloatPointer::close);
-      out.values().forEach(FloatPointer::close);
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        in.values().forEach(FloatPointer::close);
+        out.values().forEach(FloatPointer::close);
+      } finally {
+        lock.unlock();
+      }
     }
   }
 }

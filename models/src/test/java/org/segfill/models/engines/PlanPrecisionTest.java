@@ -16,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.segfill.engine.backend.DType;
 import org.segfill.engine.backend.tensorrt.EngineManifest;
 import org.segfill.engine.backend.tensorrt.PlanTyping;
-import org.segfill.models.onnx.Dim;
 import org.segfill.models.onnx.OnnxFloatTypes;
 import org.segfill.models.onnx.OnnxGraphBuilder;
 import org.segfill.models.testbundle.TestBundles;
@@ -24,8 +23,9 @@ import org.segfill.models.testbundle.TestBundles;
 /**
  * How each plan is typed, decided from the ONNX files alone (no TensorRT call): fp32 exports
  * build weakly typed with kFP16, fp16 exports strongly typed as exported, an fp32 VAE that is
- * not fp16-safe strongly typed in fp32, and an fp16 VAE that is not fp16-safe is refused naming
- * the file before any GPU is looked for.
+ * not fp16-safe strongly typed in fp32, bf16 weights behind fp32 I/O strongly typed as exported,
+ * and an fp16 VAE that is not fp16-safe, or a graph with bf16 inputs or outputs, is refused
+ * naming the file before any GPU is looked for.
  */
 class PlanPrecisionTest {
 
@@ -78,15 +78,55 @@ class PlanPrecisionTest {
   }
 
   @Test
-  void aBf16GraphKeepsItsTypesEvenWhereFp16IsNotAllowed() {
-    // bf16 has fp32's exponent range, which is what the SDXL VAE's activations need (B9).
-    OnnxGraphBuilder bf16 = OnnxGraphBuilder.graph("tiny_bf16")
-        .input("x", DType.BFLOAT16, Dim.of(1), Dim.of(4))
-        .node("Relu", List.of("x"), List.of("y"))
-        .output("y", DType.BFLOAT16, Dim.of(1), Dim.of(4));
-    PlanPrecision p = decide(bf16, MUST_STAY_FP32);
-    assertEquals(PlanTyping.STRONG, p.typing());
-    assertEquals("bf16", p.precision());
+  void bf16WeightsBehindFp32IoBuildStronglyTypedEvenWhereFp16IsNotAllowed() {
+    // bf16 has fp32's exponent range, which is what the SDXL VAE's activations need (B9). A
+    // strongly typed build keeps the graph's fp32 I/O and its Cast of the bf16 weights.
+    OnnxFloatTypes types = OnnxFloatTypes.of(Bf16Graphs.bf16WeightsFp32Io().build());
+    assertEquals(Set.of(DType.FLOAT32, DType.BFLOAT16), types.types());
+    assertEquals(List.of(), types.bf16Inputs());
+    assertEquals(List.of(), types.bf16Outputs());
+    PlanPrecision p = decide(Bf16Graphs.bf16WeightsFp32Io(), MUST_STAY_FP32);
+    assertEquals(new PlanPrecision(PlanTyping.STRONG, "bf16",
+        "strongly typed, keeping the export's bf16 types"), p);
+  }
+
+  @Test
+  void aGraphWithBf16InputsAndOutputsIsRefusedNamingTheFileTheTensorsAndTheFix() {
+    Path file = root.resolve("unet/model.onnx");
+    OnnxFloatTypes types = OnnxFloatTypes.of(Bf16Graphs.bf16Io().build());
+    assertEquals(List.of("x"), types.bf16Inputs());
+    assertEquals(List.of("y"), types.bf16Outputs());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PlanPrecision.decide(file, MAY_RUN_FP16, types));
+    assertTrue(e.getMessage().startsWith(file + ": input 'x' and output 'y' are bfloat16."),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("Export the graph with fp16 or fp32 inputs and outputs"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("bf16 weights inside the graph are fine"),
+        e.getMessage());
+  }
+
+  @Test
+  void aBf16OutputAloneIsRefusedToo() {
+    Path file = root.resolve("text_encoder/model.onnx");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PlanPrecision.decide(file, MUST_STAY_FP32,
+            OnnxFloatTypes.of(Bf16Graphs.bf16Output().build())));
+    assertTrue(e.getMessage().startsWith(file + ": output 'y' is bfloat16."), e.getMessage());
+  }
+
+  @Test
+  void buildEnginesRefusesABf16IoGraphBeforeLookingForAGpu() throws IOException {
+    Path sdxl = TestBundles.writeSdxl(root);
+    Path decoder = Bf16Graphs.vaeDecoder(sdxl.resolve("vae_decoder/model.onnx"));
+    setForceUpcast(sdxl, false);
+    // Without the refusal, this machine would fail later, at the GPU check, with
+    // BackendUnavailableException; a GPU machine would build a plan it cannot run.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> BuildEngines.run(sdxl, EngineManifest.defaultDir(sdxl), new BuildOptions(1, null),
+            line -> { }));
+    assertTrue(e.getMessage().startsWith(decoder + ": input 'latent_sample' and output 'sample'"
+        + " are bfloat16."), e.getMessage());
   }
 
   @Test

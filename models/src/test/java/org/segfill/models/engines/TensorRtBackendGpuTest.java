@@ -35,8 +35,8 @@ import org.segfill.models.onnx.OnnxFloatTypes;
 /**
  * TensorRT against ONNX Runtime CPU on every graph of the tiny SAM and SDXL bundles, with plans
  * built inside the test by {@link BuildEngines} (weakly typed with kFP16, the bundles being
- * fp32), a strongly typed build of an fp16 graph, and the load-time refusals. Skipped without a
- * CUDA device and TensorRT, with the reason.
+ * fp32), a strongly typed build of an fp16 graph, and the load-time refusals (among them a plan
+ * with bf16 inputs and outputs). Skipped without a CUDA device and TensorRT, with the reason.
  */
 @RequiresTensorRt
 class TensorRtBackendGpuTest {
@@ -131,6 +131,33 @@ class TensorRtBackendGpuTest {
       assertTrue(e.getMessage().contains("unable to deserialize"), e.getMessage());
       assertFalse(e.getMessage().contains("no TensorRT error logged"), e.getMessage());
     }
+  }
+
+  @Test
+  void aPlanWithBf16InputsAndOutputsIsRefusedWhenOpened() throws IOException {
+    Path bundle = Files.createDirectories(root.resolve("bf16"));
+    Path graph = Bf16Graphs.bf16Io().write(bundle.resolve("tiny.onnx"));
+    GraphPlan plan = new GraphPlan("tiny.onnx", "tiny.plan", true, Set.of("y"),
+        List.of(List.of()));
+    // build-engines refuses this graph (PlanPrecision); the plan is built here directly, as
+    // another tool or an older segfill could have, to check that the runtime refuses it too.
+    PlanPrecision precision = new PlanPrecision(PlanTyping.STRONG, "bf16", "bf16 I/O");
+    Path engines = Files.createDirectories(bundle.resolve("engines"));
+    try (EngineBuilder builder = new EngineBuilder()) {
+      BuiltPlan built = builder.build(graph, plan, precision, new BuildOptions(1, null), null,
+          engines.resolve("tiny.plan"));
+      new EngineManifest(EngineManifest.FORMAT, List.of(new PlanMetadata("tiny.onnx",
+          "tiny.plan", TrustedFiles.sha256(graph), List.of(), built.sha256(),
+          TrtBackend.runningIdentity(), precision.precision(), precision.typing(),
+          plan.profiles(), built.sourceInputs(), built.droppedOutputs())))
+          .write(engines.resolve(EngineManifest.FILE));
+    }
+    TrtBackend backend = new TrtBackend(bundle, engines, List.of(bundle));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> backend.open(graph));
+    assertTrue(e.getMessage().contains("tiny.plan: tensor '"), e.getMessage());
+    assertTrue(e.getMessage().contains("' is bfloat16"), e.getMessage());
+    assertTrue(e.getMessage().contains("inputs and outputs are fp16 or fp32"), e.getMessage());
   }
 
   @Test

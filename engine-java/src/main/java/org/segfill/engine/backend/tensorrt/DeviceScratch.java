@@ -1,9 +1,9 @@
 package org.segfill.engine.backend.tensorrt;
 
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
 import org.bytedeco.javacpp.Pointer;
 import org.segfill.cuda.DeviceBuffer;
+import org.segfill.engine.backend.SessionLock;
 
 /**
  * The activation memory ("scratch") of every TensorRT session of one bundle, shared: each
@@ -33,7 +33,7 @@ final class DeviceScratch {
   static final long MIN_BYTES = 256;
 
   private final LongFunction<Block> allocate;
-  private final ReentrantLock lock = new ReentrantLock(true);
+  private final SessionLock lock = new SessionLock();
   private Block block;
   private int sessions;
 
@@ -65,7 +65,7 @@ final class DeviceScratch {
   }
 
   /** The run lock of every session sharing this scratch. */
-  ReentrantLock lock() {
+  SessionLock lock() {
     return lock;
   }
 
@@ -79,7 +79,7 @@ final class DeviceScratch {
     }
     lock.lock();
     try {
-      if (lock.getHoldCount() > 1 && (block == null || block.bytes() < bytes)) {
+      if (lock.holdCount() > 1 && (block == null || block.bytes() < bytes)) {
         // This thread is inside a run of the bundle (a device run's captured graph may point at
         // the block): growing would free memory that run still uses.
         throw new IllegalStateException("a TensorRT session of this bundle was opened inside a"
@@ -116,7 +116,7 @@ final class DeviceScratch {
     if (!lock.isHeldByCurrentThread()) {
       throw new IllegalStateException("scratch leased without holding its lock");
     }
-    if (lock.getHoldCount() > 1) {
+    if (lock.holdCount() > 1) {
       // A run inside another run of the bundle would give one block to two streams at once.
       throw new IllegalStateException("a TensorRT run of this bundle was started inside another"
           + " one on the same thread; they share one scratch block");

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.bytedeco.cuda.global.cudart;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.tensorrt.global.nvinfer.TensorIOMode;
@@ -22,6 +22,7 @@ import org.segfill.engine.backend.DType;
 import org.segfill.engine.backend.DeviceRun;
 import org.segfill.engine.backend.DeviceSession;
 import org.segfill.engine.backend.SessionIo;
+import org.segfill.engine.backend.SessionLock;
 import org.segfill.engine.backend.ShapeRange;
 import org.segfill.engine.backend.Shapes;
 import org.segfill.engine.backend.Tensor;
@@ -60,7 +61,8 @@ final class TrtSession implements DeviceSession {
   private final List<ShapeRange> envelope;
   // One run at a time across the bundle: a context and its buffers serve one caller, and every
   // session of the bundle runs on the one scratch block (held across a device run).
-  private final ReentrantLock lock;
+  // A device run's wait for it is one a cancel ends.
+  private final SessionLock lock;
   private final DeviceScratch scratch;
   // What the session owns, closed newest first (contexts, scratch membership, stream, engine,
   // runtime), going on past a failure so that nothing stays allocated after a device error.
@@ -96,7 +98,7 @@ final class TrtSession implements DeviceSession {
           throw new BackendException(file + ": tensor '" + name + "' is a shape tensor, which"
               + " segfill does not feed", null);
         }
-        DType type = TrtTypes.dtype(engine.getTensorDataType(name), name);
+        DType type = TrtTypes.ioType(file, engine.getTensorDataType(name), name);
         types.put(name, type);
         DType shown = type == DType.FLOAT16 ? DType.FLOAT32 : type;
         if (type == DType.FLOAT16) {
@@ -213,12 +215,13 @@ final class TrtSession implements DeviceSession {
   }
 
   @Override
-  public DeviceRun prepare(Map<String, long[]> shapes) {
-    lock.lock();
+  public DeviceRun prepare(Map<String, long[]> shapes, BooleanSupplier cancelled) {
+    lock.lockUnlessCancelled(cancelled);
     try {
       if (closed) {
         throw new IllegalStateException("session of " + file + " used after close()");
       }
+      logger.forgetErrors();
       for (String name : engineInputs) {
         if (!shapes.containsKey(name)) {
           throw new IllegalArgumentException("shapes: input '" + name + "' missing");

@@ -1,5 +1,6 @@
 package org.segfill.engine.backend.tensorrt;
 
+import java.nio.file.Path;
 import org.bytedeco.tensorrt.global.nvinfer.DataType;
 import org.bytedeco.tensorrt.nvinfer.Dims64;
 import org.segfill.engine.backend.DType;
@@ -9,8 +10,23 @@ final class TrtTypes {
 
   private TrtTypes() {}
 
-  /** Our dtype of a TensorRT tensor type; refuses the ones no segfill graph uses. */
-  static DType dtype(DataType type, String tensor) {
+  /**
+   * Our dtype of an input or output of {@code plan}; refuses bfloat16, which the session can
+   * neither show as float32 nor convert (only fp16 I/O is converted, by our kernels), and the
+   * types no segfill graph uses.
+   */
+  static DType ioType(Path plan, DataType type, String tensor) {
+    if (type.intern() == DataType.kBF16) {
+      throw new IllegalArgumentException(plan + ": tensor '" + tensor + "' is bfloat16, but"
+          + " segfill's TensorRT runtime feeds and reads plan inputs and outputs only as fp32 or"
+          + " fp16 (fp16 ones converted on the GPU). Rebuild the plan with segfill build-engines"
+          + " from an export whose inputs and outputs are fp16 or fp32; bf16 weights inside the"
+          + " graph are fine");
+    }
+    return dtype(type, tensor);
+  }
+
+  private static DType dtype(DataType type, String tensor) {
     DataType t = type.intern();
     if (t == DataType.kFLOAT) {
       return DType.FLOAT32;
