@@ -9,7 +9,7 @@ import org.segfill.place.KernelPlace;
 
 /**
  * The UNet alone on its device session, at the shapes the device-resident denoising loop
- * prepares ({@link DeviceDenoiseLoop#unetShapes}): inputs filled once, then the UNet queued step
+ * prepares ({@link DenoiseLoop#unetShapes}): inputs filled once, then the UNet queued step
  * after step with one wait at the end. Like the loop, it queues the first step directly and
  * replays the rest from a captured CUDA graph ({@link CapturedStep}), so what the loop takes per
  * step beyond this is segfill's own work: the input and sampler kernels, the index advance, the
@@ -33,7 +33,7 @@ public final class UnetAlone implements AutoCloseable {
    */
   static UnetAlone prepare(DeviceSession unet, Conditioning conditioning, int batch, int h,
       int w, float[] sample) {
-    Map<String, long[]> shapes = DeviceDenoiseLoop.unetShapes(conditioning, true, batch, h, w);
+    Map<String, long[]> shapes = DenoiseLoop.unetShapes(conditioning, true, batch, h, w);
     DeviceRun run = unet.prepare(shapes, () -> false);
     try {
       KernelPlace place = run.place();

@@ -2,14 +2,12 @@ package org.segfill.engine.sdxl;
 
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.bytedeco.javacpp.FloatPointer;
 import org.segfill.engine.backend.Session;
 import org.segfill.engine.sdxl.scheduler.Schedule;
 import org.segfill.engine.sdxl.scheduler.StepPlan;
 import org.segfill.engine.sdxl.tokenizer.SdxlTokenizers;
-import org.segfill.kernels.KernelTarget;
-import org.segfill.kernels.LatentKernels;
 import org.segfill.kernels.MaskKernels;
+import org.segfill.kernels.PlannedStepKernels;
 import org.segfill.place.KernelPlace;
 import org.segfill.place.PlaceBuffer;
 
@@ -70,10 +68,14 @@ record SdxlSteps(
     float[] latents(Schedule schedule, float[] noise, Supplier<float[]> imageLatents);
   }
 
-  /** Builds the UNet's 9-channel input (contract B7 steps 1-3). */
+  /**
+   * Queues the UNet's 9-channel input and timestep for the step the run's step index points at
+   * (contract B7 steps 1-3). {@code step} is that step's plan, for functions that work on the
+   * host; the contract's reads everything from the run's memory, so that a CUDA graph captured
+   * once replays it for every step (a host function only runs on an uncaptured run, the CPU's).
+   */
   interface UnetInput {
-    void build(FloatPointer latents, FloatPointer mask, FloatPointer masked, int batch, int h,
-        int w, float scale, boolean cfg, FloatPointer out);
+    void queue(StepBuffers run, StepPlan step);
   }
 
   /**
@@ -90,9 +92,12 @@ record SdxlSteps(
     float value();
   }
 
-  /** Runs after each sampler update; the 9-channel UNet needs nothing here (contract B7.8). */
+  /**
+   * Queued after each sampler update, before the step index advances; the 9-channel UNet needs
+   * nothing here (contract B7.8). {@code step} as for {@link UnetInput}.
+   */
   interface StepHook {
-    void after(StepPlan step, float[] latents, float[] latentMask, int batch);
+    void queue(StepBuffers run, StepPlan step);
   }
 
   /** The VAE scaling factor to use, given the bundle's (contract B1, B9). */
@@ -101,11 +106,10 @@ record SdxlSteps(
   }
 
   /**
-   * The contract's steps: the UNet input on the CPU twin of the kernels, the latent mask on the
-   * place the pipeline hands it.
+   * The contract's steps: the UNet input by the planned step kernel on the run's place, the
+   * latent mask on the place the pipeline hands it.
    */
   static SdxlSteps standard() {
-    LatentKernels latentKernels = new LatentKernels(KernelTarget.cpu());
     return new SdxlSteps(
         (tokenizers, text) -> new long[][] {
           tokenizers.tokenizer().encode(text).ids(), tokenizers.tokenizer2().encode(text).ids()
@@ -129,8 +133,10 @@ record SdxlSteps(
           }
           return latents;
         },
-        (latents, mask, masked, batch, h, w, scale, cfg, out) ->
-            latentKernels.unetInput(latents, mask, masked, batch, batch, h, w, scale, cfg, out),
+        (run, step) -> new PlannedStepKernels(run.place().target()).unetInput(run.latents(),
+            run.mask(), run.masked(), run.batch(), run.batch(), run.h(), run.w(), run.cfg(),
+            run.values(), run.total(), run.stepIndex(), run.unet().input("sample"),
+            run.unet().input("timestep")),
         (place, mask, width, height, lw, lh) -> {
           float[] out = new float[lw * lh];
           try (PlaceBuffer latent = place.allocate((long) out.length * Float.BYTES)) {
@@ -141,7 +147,7 @@ record SdxlSteps(
           return out;
         },
         () -> 0f,
-        (step, latents, latentMask, batch) -> { },
+        (run, step) -> { },
         bundle -> bundle);
   }
 }

@@ -1,6 +1,7 @@
 package org.segfill.engine.sdxl;
 
 import java.util.function.Supplier;
+import org.bytedeco.javacpp.FloatPointer;
 import org.segfill.engine.sdxl.scheduler.Schedule;
 import org.segfill.place.KernelPlace;
 import org.segfill.place.PlaceBuffer;
@@ -43,14 +44,19 @@ final class SdxlMistakes {
     return latents;
   }
 
-  /** scale_model_input applied to all 9 channels, the mask and masked latents too. */
+  /**
+   * scale_model_input applied to all 9 channels, the mask and masked latents too. Works on the
+   * host, after the contract's kernel: the CPU run's memory is host memory and is not captured.
+   */
   static SdxlSteps.UnetInput scaleAllChannels(SdxlSteps.UnetInput contract) {
-    return (latents, mask, masked, batch, h, w, scale, cfg, out) -> {
-      contract.build(latents, mask, masked, batch, h, w, scale, cfg, out);
-      int rows = (cfg ? 2 : 1) * batch;
-      int cell = h * w;
+    return (run, step) -> {
+      contract.queue(run, step);
+      int rows = (run.cfg() ? 2 : 1) * run.batch();
+      int cell = run.h() * run.w();
       float[] input = new float[rows * UNET_CHANNELS * cell];
-      out.get(input);
+      FloatPointer sample = run.unet().input("sample");
+      sample.position(0).get(input);
+      float scale = step.modelInputScale();
       for (int row = 0; row < rows; row++) {
         int from = (row * UNET_CHANNELS + LATENT_CHANNELS) * cell;
         int to = (row + 1) * UNET_CHANNELS * cell;
@@ -58,7 +64,7 @@ final class SdxlMistakes {
           input[i] *= scale;
         }
       }
-      out.put(input);
+      sample.position(0).put(input);
     };
   }
 
@@ -95,9 +101,14 @@ final class SdxlMistakes {
           original.noise = noise;
           return contract.start().latents(schedule, noise, () -> original.image);
         })
-        .afterStep((step, latents, latentMask, batch) -> {
-          int cells = latentMask.length / batch;
-          int n = latents.length / batch;
+        .afterStep((run, step) -> {
+          int batch = run.batch();
+          int cells = run.h() * run.w();
+          int n = (int) run.latentElements();
+          float[] latents = new float[batch * n];
+          float[] latentMask = new float[batch * cells];
+          run.latents().position(0).get(latents);
+          run.mask().position(0).get(latentMask);
           for (int b = 0; b < batch; b++) {
             for (int c = 0; c < LATENT_CHANNELS; c++) {
               for (int i = 0; i < cells; i++) {
@@ -109,6 +120,7 @@ final class SdxlMistakes {
               }
             }
           }
+          run.latents().position(0).put(latents);
         })
         .build();
   }

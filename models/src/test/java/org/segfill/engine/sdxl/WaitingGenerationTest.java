@@ -109,14 +109,14 @@ class WaitingGenerationTest {
     AtomicBoolean cancelB = new AtomicBoolean();
     try {
       assertTrue(aHoldsTheUnet.await(60, TimeUnit.SECONDS), "job A reached its first step");
-      int enqueuedByA = unet.enqueued.get();
+      int enqueuedByA = unet.enqueues();
 
       Future<Generation> b = start(ProgressListener.NONE, cancelB::get);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (unet.waiting.get() == 0 && System.nanoTime() < deadline) {
+      while (unet.waiting() == 0 && System.nanoTime() < deadline) {
         Thread.sleep(1);
       }
-      assertEquals(1, unet.waiting.get(), "job B waits for the UNet");
+      assertEquals(1, unet.waiting(), "job B waits for the UNet");
       Thread.sleep(100);
       assertFalse(b.isDone(), "job B still waits while job A holds the UNet");
 
@@ -127,8 +127,8 @@ class WaitingGenerationTest {
       long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cancelAt);
       assertInstanceOf(CancellationException.class, e.getCause());
       assertTrue(ms < 250, "job B ended " + ms + " ms after its cancel");
-      assertEquals(0, unet.waiting.get());
-      assertEquals(enqueuedByA, unet.enqueued.get(), "job B never ran the UNet");
+      assertEquals(0, unet.waiting());
+      assertEquals(enqueuedByA, unet.enqueues(), "job B never ran the UNet");
       assertFalse(a.isDone(), "job A is still held at its first step");
     } finally {
       // Whatever failed above, A finishes and lets go of the UNet (the pipeline's close waits).

@@ -38,7 +38,7 @@ class SamDeviceEncoderTest {
               graphs.bundleId(), encoder, graphs.decoder()))) {
         ImageEmbedding a = host.embed(image);
         ImageEmbedding b = device.embed(image);
-        assertEquals(1, encoder.prepared.get(), "the encoder ran as a device run");
+        assertEquals(1, encoder.runsPrepared(), "the encoder ran as a device run");
         SamPrompt click = SamPrompt.of(Prompt.of(new Point(scene.ellipseClick()[0],
             scene.ellipseClick()[1], true)));
         SamPrediction pa = host.predict(a, click);

@@ -1,5 +1,7 @@
 package org.segfill.engine.backend;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,26 +14,41 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.segfill.place.KernelPlace;
 
 /**
- * A {@link DeviceSession} on the CPU, for tests: a run's "device" buffers are host memory of the
- * CPU place and each enqueue runs the wrapped float32 session on them, so the code written for
- * TensorRT's device runs (the SDXL device loop, SAM's device encoder) runs here as written,
- * minus the CUDA graph and events. Like the TensorRT session it serves one run at a time: a
- * device run holds it until closed, and a caller waiting for it stops when cancelled
- * ({@link SessionLock}). Counts its runs, enqueues and waiting callers.
+ * A float32 {@link Session} (ONNX Runtime's) seen as a {@link DeviceSession} whose "device" is
+ * host memory: a run's buffers belong to the CPU kernel place and each enqueue runs the session
+ * on them, so the code written for device runs (the SDXL denoising loop, SAM's device encoder)
+ * is the one code for every backend, minus the CUDA graph and events. The inputs are fed to the
+ * session where they lie, without a copy; the outputs are copied once into their buffers, which
+ * serve every later enqueue, as on a GPU. Like the TensorRT session it serves one run at a time:
+ * a device run holds it until closed, and a caller waiting for it stops when cancelled
+ * ({@link SessionLock}).
  */
 public final class HostDeviceSession implements DeviceSession {
 
   private final Session inner;
-  /** Runs prepared so far. */
-  public final AtomicInteger prepared = new AtomicInteger();
-  /** Enqueues so far, over every run. */
-  public final AtomicInteger enqueued = new AtomicInteger();
-  /** Callers of {@link #prepare} waiting for the session now. */
-  public final AtomicInteger waiting = new AtomicInteger();
   private final SessionLock lock = new SessionLock();
+  private final AtomicInteger prepared = new AtomicInteger();
+  private final AtomicInteger enqueued = new AtomicInteger();
+  private final AtomicInteger waiting = new AtomicInteger();
 
+  /** A view of {@code inner}; {@link #close} closes it. */
   public HostDeviceSession(Session inner) {
     this.inner = inner;
+  }
+
+  /** Device runs prepared so far. */
+  public int runsPrepared() {
+    return prepared.get();
+  }
+
+  /** Enqueues so far, over every run: the graph's runs through this view. */
+  public int enqueues() {
+    return enqueued.get();
+  }
+
+  /** Callers of {@link #prepare} waiting for the session now. */
+  public int waiting() {
+    return waiting.get();
   }
 
   @Override
@@ -87,16 +104,28 @@ public final class HostDeviceSession implements DeviceSession {
     }
   }
 
+  /** One input's memory: the tensor fed to the session and the pointer kernels write. */
+  private record Input(Tensor tensor, FloatPointer pointer) {
+
+    static Input of(long[] shape) {
+      long count = Shapes.elementCount(shape);
+      ByteBuffer bytes = ByteBuffer.allocateDirect(Math.toIntExact(count * Float.BYTES))
+          .order(ByteOrder.LITTLE_ENDIAN);
+      // A view of the buffer: it owns no memory; the tensor keeps the buffer alive.
+      return new Input(Tensor.wrap(DType.FLOAT32, shape, bytes),
+          new FloatPointer(bytes.asFloatBuffer()));
+    }
+  }
+
   private final class HostRun implements DeviceRun {
-    private final Map<String, long[]> shapes;
-    private final Map<String, FloatPointer> in = new LinkedHashMap<>();
+    private final Map<String, Input> in = new LinkedHashMap<>();
     private final Map<String, FloatPointer> out = new HashMap<>();
+    private final Set<String> wanted;
     private boolean closed;
 
     HostRun(Map<String, long[]> shapes) {
-      this.shapes = Map.copyOf(shapes);
-      shapes.forEach((name, shape) ->
-          in.put(name, new FloatPointer(Math.max(1, Shapes.elementCount(shape)))));
+      shapes.forEach((name, shape) -> in.put(name, Input.of(shape)));
+      this.wanted = Set.copyOf(inner.outputs().stream().map(TensorSpec::name).toList());
     }
 
     @Override
@@ -116,11 +145,11 @@ public final class HostDeviceSession implements DeviceSession {
 
     @Override
     public FloatPointer input(String name) {
-      FloatPointer p = in.get(name);
-      if (p == null) {
+      Input input = in.get(name);
+      if (input == null) {
         throw new IllegalArgumentException("no input '" + name + "'");
       }
-      return p;
+      return input.pointer();
     }
 
     // Outputs appear at the first enqueue, when their shapes are known; as on a GPU, the same
@@ -136,19 +165,24 @@ public final class HostDeviceSession implements DeviceSession {
 
     @Override
     public void enqueue() {
+      if (closed) {
+        throw new IllegalStateException("device run used after close()");
+      }
       enqueued.incrementAndGet();
       Map<String, Tensor> feeds = new HashMap<>();
-      in.forEach((name, p) -> {
-        long[] shape = shapes.get(name);
-        float[] values = new float[Math.toIntExact(Shapes.elementCount(shape))];
-        p.position(0).get(values);
-        feeds.put(name, Tensor.ofFloats(shape, values));
-      });
-      Set<String> wanted = Set.copyOf(inner.outputs().stream().map(TensorSpec::name).toList());
+      in.forEach((name, input) -> feeds.put(name, input.tensor()));
       inner.run(feeds, wanted).forEach((name, t) -> {
-        float[] values = t.toFloatArray();
-        FloatPointer p = out.computeIfAbsent(name, k -> new FloatPointer(values.length));
-        p.position(0).put(values);
+        if (t.dtype() != DType.FLOAT32) {
+          throw new IllegalArgumentException("output '" + name + "' is " + t.dtype()
+              + "; a device run takes float32 tensors only");
+        }
+        ByteBuffer data = t.data();
+        FloatPointer p = out.computeIfAbsent(name,
+            k -> new FloatPointer(Math.max(1, data.remaining() / Float.BYTES)));
+        if (p.capacity() * Float.BYTES < data.remaining()) {
+          throw new IllegalStateException("output '" + name + "' grew between enqueues");
+        }
+        p.position(0).asByteBuffer().put(data);
       });
     }
 
@@ -160,7 +194,6 @@ public final class HostDeviceSession implements DeviceSession {
       }
       closed = true;
       try {
-        in.values().forEach(FloatPointer::close);
         out.values().forEach(FloatPointer::close);
       } finally {
         lock.unlock();
