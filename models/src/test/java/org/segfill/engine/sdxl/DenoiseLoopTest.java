@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -19,15 +17,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.segfill.engine.backend.HostDeviceSession;
-import org.segfill.engine.backend.ort.OrtBackend;
 import org.segfill.engine.image.RgbImage;
 import org.segfill.engine.inpaint.RepaintShape;
 import org.segfill.engine.inpaint.Target;
 import org.segfill.engine.mask.Mask;
 import org.segfill.engine.sdxl.scheduler.Sampler;
-import org.segfill.models.bundle.SdxlBundle;
-import org.segfill.models.testbundle.TestBundles;
-import org.segfill.models.testbundle.TwoShapesScene;
 
 /**
  * The one denoising loop (step table, planned kernels, step index, progress signals, previews,
@@ -39,7 +33,7 @@ import org.segfill.models.testbundle.TwoShapesScene;
  */
 class DenoiseLoopTest {
 
-  private static final TwoShapesScene SCENE = TwoShapesScene.landscape();
+  private static CountedUnetPipeline fixture;
   private static SdxlInpaintPipeline pipeline;
   private static HostDeviceSession unet;
   private static RgbImage image;
@@ -47,21 +41,16 @@ class DenoiseLoopTest {
 
   @BeforeAll
   static void open() throws IOException {
-    Path dir = TestBundles.writeSdxl(Files.createTempDirectory("segfill-device-loop"));
-    SdxlBundle bundle = SdxlBundle.locate(dir);
-    SdxlGraphs graphs = bundle.open(new OrtBackend(1));
-    unet = new HostDeviceSession(graphs.unet());
-    pipeline = new SdxlInpaintPipeline(new SdxlGraphs(graphs.bundleId(), graphs.textEncoder(),
-        graphs.textEncoder2(), unet, graphs.vaeEncoder(), graphs.vaeDecoder()),
-        bundle.settings(), "onnxruntime-cpu");
-    image = SCENE.image();
-    ellipse = Mask.of(SCENE.width(), SCENE.height(), SCENE.ellipseMask());
+    fixture = CountedUnetPipeline.open();
+    pipeline = fixture.pipeline;
+    unet = fixture.unet;
+    image = fixture.image;
+    ellipse = fixture.ellipse;
   }
 
   @AfterAll
   static void close() {
-    pipeline.close();
-    ellipse.close();
+    fixture.close();
   }
 
   private static InpaintRequest request(Sampler sampler, double guidance, int count) {

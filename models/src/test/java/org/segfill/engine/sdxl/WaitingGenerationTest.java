@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
@@ -27,15 +25,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.segfill.engine.backend.DeviceRun;
 import org.segfill.engine.backend.HostDeviceSession;
-import org.segfill.engine.backend.ort.OrtBackend;
 import org.segfill.engine.image.RgbImage;
 import org.segfill.engine.inpaint.RepaintShape;
 import org.segfill.engine.inpaint.Target;
 import org.segfill.engine.mask.Mask;
 import org.segfill.engine.sdxl.scheduler.Sampler;
-import org.segfill.models.bundle.SdxlBundle;
-import org.segfill.models.testbundle.TestBundles;
-import org.segfill.models.testbundle.TwoShapesScene;
 
 /**
  * Two generations on one device-resident UNet, on the CPU through {@link HostDeviceSession}
@@ -45,7 +39,7 @@ import org.segfill.models.testbundle.TwoShapesScene;
  */
 class WaitingGenerationTest {
 
-  private static final TwoShapesScene SCENE = TwoShapesScene.landscape();
+  private static CountedUnetPipeline fixture;
   private static SdxlInpaintPipeline pipeline;
   private static HostDeviceSession unet;
   private static RgbImage image;
@@ -60,21 +54,16 @@ class WaitingGenerationTest {
 
   @BeforeAll
   static void open() throws IOException {
-    Path dir = TestBundles.writeSdxl(Files.createTempDirectory("segfill-waiting-generation"));
-    SdxlBundle bundle = SdxlBundle.locate(dir);
-    SdxlGraphs graphs = bundle.open(new OrtBackend(1));
-    unet = new HostDeviceSession(graphs.unet());
-    pipeline = new SdxlInpaintPipeline(new SdxlGraphs(graphs.bundleId(), graphs.textEncoder(),
-        graphs.textEncoder2(), unet, graphs.vaeEncoder(), graphs.vaeDecoder()),
-        bundle.settings(), "onnxruntime-cpu");
-    image = SCENE.image();
-    ellipse = Mask.of(SCENE.width(), SCENE.height(), SCENE.ellipseMask());
+    fixture = CountedUnetPipeline.open();
+    pipeline = fixture.pipeline;
+    unet = fixture.unet;
+    image = fixture.image;
+    ellipse = fixture.ellipse;
   }
 
   @AfterAll
   static void close() {
-    pipeline.close();
-    ellipse.close();
+    fixture.close();
   }
 
   @AfterEach
