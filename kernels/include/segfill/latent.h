@@ -89,6 +89,16 @@ int sf_sampler_step_planned_f32(int device, void* stream, const float* model_out
 /** *step += 1, queued on the stream: the last node of a captured step. */
 int sf_step_advance(int device, void* stream, int32_t* step);
 
+/**
+ * ring[(*step % slots) * n + i] = src[i] for i in [0, n): copies this step's values (a preview's
+ * inputs) into slot *step % slots of a ring of `slots` buffers of n floats, without the host
+ * knowing the step, so a captured step writes each replay into the slot of the step it is at.
+ * `ring` [slots, n] and `step` are in the memory of `device`; the other slots are untouched.
+ * When *step is negative nothing is written (the kernel cannot report it).
+ */
+int sf_copy_to_step_slot_f32(int device, void* stream, const float* src, float* ring, int64_t n,
+                             int slots, const int32_t* step);
+
 #ifdef __cplusplus
 }
 #endif

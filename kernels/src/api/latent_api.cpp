@@ -49,6 +49,11 @@ int sf_step_advance(int device, void* stream, int32_t* step) {
   return SF_DISPATCH(device, step_advance, stream, step);
 }
 
+int sf_copy_to_step_slot_f32(int device, void* stream, const float* src, float* ring, int64_t n,
+                             int slots, const int32_t* step) {
+  return SF_DISPATCH(device, copy_to_step_slot_f32, stream, src, ring, n, slots, step);
+}
+
 int sf_add_noise_f32(int device, void* stream, const float* x0, const float* noise, float a,
                      float b, float* out, int64_t n) {
   return SF_DISPATCH(device, add_noise_f32, stream, x0, noise, a, b, out, n);

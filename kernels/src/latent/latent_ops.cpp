@@ -179,6 +179,22 @@ struct PlannedStep {
   }
 };
 
+// One element of the step's slot per work item. Every item reads the index itself: the value
+// is the same for all of them, and a captured launch cannot take it as an argument.
+struct CopyToStepSlot {
+  const float* src;
+  float* ring;
+  int64_t n;
+  int slots;
+  const int32_t* step;
+
+  SF_HD void operator()(int64_t i) const {
+    const int32_t k = *step;
+    if (k < 0) return;
+    ring[static_cast<int64_t>(k % slots) * n + i] = src[i];
+  }
+};
+
 }  // namespace
 
 int f32_to_f16(sf::Stream s, const float* in, uint16_t* out, int64_t n) {
@@ -270,6 +286,13 @@ int sampler_step_planned_f32(sf::Stream s, const float* model_out, float* latent
 
 int step_advance(sf::Stream s, int32_t* step) {
   return sf::for_each(s, 1, [=] SF_HD(int64_t) { *step += 1; });
+}
+
+int copy_to_step_slot_f32(sf::Stream s, const float* src, float* ring, int64_t n, int slots,
+                          const int32_t* step) {
+  // slots <= 0 would divide by zero on the device; n <= 0 has nothing to copy into a slot.
+  if (n <= 0 || slots <= 0) return sf::kInvalidArgument;
+  return sf::for_each(s, n, CopyToStepSlot{src, ring, n, slots, step});
 }
 
 int add_noise_f32(sf::Stream s, const float* x0, const float* noise, float a, float b, float* out,

@@ -21,6 +21,8 @@ int sampler_step_planned_f32(sf::Stream s, const float* model_out, float* latent
                              const sf_step_plan* plans, int plan_count, const int32_t* step,
                              uint64_t seed);
 int step_advance(sf::Stream s, int32_t* step);
+int copy_to_step_slot_f32(sf::Stream s, const float* src, float* ring, int64_t n, int slots,
+                          const int32_t* step);
 int add_noise_f32(sf::Stream s, const float* x0, const float* noise, float a, float b, float* out,
                   int64_t n);
 }  // namespace SF_OPS_NS

@@ -9,13 +9,20 @@ import org.segfill.kernels.binding.LatentLib;
  * The per-step kernels of a denoising loop that is captured once in a CUDA graph and replayed:
  * {@link LatentKernels#unetInput} and {@link LatentKernels#samplerStep} with the step's values
  * read from a table of {@link StepValues}s at a step index, both in device memory, plus the kernel
- * that advances the index. Replaying {@code unetInput, (UNet), samplerStep, advance} k times gives
- * the bits of the eager loop's first k steps.
+ * that advances the index. Replaying {@code unetInput, (UNet), samplerStep, advance} k times
+ * gives the bits of the eager loop's first k steps. {@link #copyToStepSlot} keeps a step's
+ * values in the index's slot of a small ring, for previews read while later steps are queued.
  *
  * <p>The index cannot be checked before launch (it lives on the device); a step outside the table
- * makes the kernels write nothing.
+ * (for the ring copy, a negative one) makes the kernels write nothing.
  */
 public final class PlannedStepKernels {
+
+  /**
+   * The most slots {@link #copyToStepSlot} takes: a preview ring only needs to cover the steps
+   * queued ahead of the host, and more would hide a slot count mixed up with a step count.
+   */
+  public static final int MAX_RING_SLOTS = 64;
 
   private final KernelTarget target;
 
@@ -76,6 +83,28 @@ public final class PlannedStepKernels {
   public void advance(IntPointer step) {
     Args.elements("step", step, 1);
     Status.check("sf_step_advance", LatentLib.sf_step_advance(device(), target.stream(), step));
+  }
+
+  /**
+   * {@code ring[(*step % slots) * n + i] = src[i]} for {@code i} in {@code [0, n)}: keeps the
+   * values of the step at the device index (a preview's inputs) in slot {@code *step % slots} of
+   * a ring of {@code slots} buffers of {@code n} floats, leaving the other slots as they are.
+   * The slot comes from the index in memory, so a captured step replayed k times has written
+   * the last {@code min(k, slots)} steps' values; the host reads a slot once that step's work has
+   * finished and before the ring comes round to it again. A negative index writes nothing.
+   *
+   * @param ring {@code slots * n} floats
+   * @param slots ring length, in [1, {@value #MAX_RING_SLOTS}]
+   */
+  public void copyToStepSlot(FloatPointer src, FloatPointer ring, long n, int slots,
+      IntPointer step) {
+    Args.positive("n", n);
+    Args.inRange("slots", slots, 1, MAX_RING_SLOTS);
+    Args.elements("src", src, n);
+    Args.elements("ring", ring, Args.product("ring", slots, n));
+    Args.elements("step", step, 1);
+    Status.check("sf_copy_to_step_slot_f32", LatentLib.sf_copy_to_step_slot_f32(device(),
+        target.stream(), src, ring, n, slots, step));
   }
 
   private static void checkTable(BytePointer plans, int planCount, IntPointer step) {

@@ -87,6 +87,15 @@ public final class LatentLib {
   public static native int sf_step_advance(
       int device, Pointer stream, @Cast("int32_t*") IntPointer step);
 
+  public static native int sf_copy_to_step_slot_f32(
+      int device,
+      Pointer stream,
+      FloatPointer src,
+      FloatPointer ring,
+      long n,
+      int slots,
+      @Cast("const int32_t*") IntPointer step);
+
   public static native int sf_add_noise_f32(
       int device,
       Pointer stream,

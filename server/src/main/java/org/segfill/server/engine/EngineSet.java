@@ -41,6 +41,11 @@ public final class EngineSet implements AutoCloseable {
     return editor;
   }
 
+  /** The backend the graphs run on, and why it was chosen. */
+  public BackendChoice backend() {
+    return backend;
+  }
+
   /** Whether text-guided generation (SDXL) is available. */
   public boolean hasSdxl() {
     return sdxl != null;

@@ -16,10 +16,12 @@ import org.slf4j.LoggerFactory;
  * The segmentation lane: its own small pool and bounded queue for clicks and embedding
  * precomputes, so a click never waits behind a generation job. A full lane answers 429.
  *
- * <p>Clicks also come first on the CPU: a generation job calls {@link #yieldToClicks} between
- * denoising steps and waits there while a click is in flight (at most {@link #MAX_YIELD_MS} per
- * step, so a stream of clicks slows generation down but never stops it). Without this, on a
- * CPU backend two running jobs take the cores a click needs and its latency grows by half.
+ * <p>Clicks also come first on the CPU: on the {@code ort-cpu} backend a generation job calls
+ * {@link #yieldToClicks} between denoising steps and waits there while a click is in flight (at
+ * most {@link #MAX_YIELD_MS} per step, so a stream of clicks slows generation down but never
+ * stops it). Without this, on a CPU backend two running jobs take the cores a click needs and
+ * its latency grows by half. On a GPU backend jobs do not wait (see
+ * {@code StepGate.forBackend}): a click runs on its own stream there.
  */
 public final class SegmentLane implements AutoCloseable {
 

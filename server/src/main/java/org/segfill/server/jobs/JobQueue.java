@@ -15,9 +15,10 @@ import org.segfill.server.metrics.Metrics;
 /**
  * The generation lane: {@code concurrentJobs} workers and at most {@code queueLength} waiting
  * jobs. One more is refused at once with 429 and a {@code Retry-After} estimated from recent
- * job durations. Workers run at a lower CPU priority ({@link GenerationThreads}) and let
- * clicks go first between steps ({@link StepGate}). A queued job is cancelled by taking it out
- * of the queue; a running one by its flag, which the denoising loop checks between steps.
+ * job durations. Workers run at a lower CPU priority ({@link GenerationThreads}) and, on the
+ * CPU backend, let clicks go first between steps ({@link StepGate}). A queued job is cancelled
+ * by taking it out of the queue; a running one by its flag, which the denoising loop checks
+ * between steps.
  */
 public final class JobQueue {
 

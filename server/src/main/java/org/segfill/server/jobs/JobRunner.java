@@ -11,6 +11,7 @@ import org.segfill.engine.edit.EditVariant;
 import org.segfill.engine.mask.Mask;
 import org.segfill.engine.sdxl.ProgressListener;
 import org.segfill.engine.sdxl.StepProgress;
+import org.segfill.server.engine.EngineSet;
 import org.segfill.server.engine.Readiness;
 import org.segfill.server.http.Problem;
 import org.segfill.server.http.ProblemMapper;
@@ -19,10 +20,10 @@ import org.segfill.server.store.JobManifest;
 import org.segfill.server.store.ResultStore;
 
 /**
- * Runs one job on a queue worker: the edit (with progress, previews, cancellation and the
- * {@link StepGate} between steps), then each variant written to the results directory before it is announced, then the
- * manifest. A failed or cancelled job leaves nothing on disk. The selection's native mask lives
- * exactly as long as the edit.
+ * Runs one job on a queue worker: the edit (with progress, previews, cancellation and, on the
+ * CPU backend, the clicks' {@link StepGate} between steps), then each variant written to the
+ * results directory before it is announced, then the manifest. A failed or cancelled job leaves
+ * nothing on disk. The selection's native mask lives exactly as long as the edit.
  */
 public final class JobRunner {
 
@@ -31,17 +32,18 @@ public final class JobRunner {
   private final Metrics metrics;
   private final ProblemMapper problems = new ProblemMapper();
   private final Previews previews = new Previews();
-  private final StepGate gate;
+  private final StepGate clicks;
 
   /**
    * A runner using the engines of {@code readiness}, writing to {@code results}, passing
-   * {@code gate} between denoising steps.
+   * {@code clicks} between denoising steps when the engines run on the CPU
+   * ({@link StepGate#forBackend}).
    */
-  public JobRunner(Readiness readiness, ResultStore results, Metrics metrics, StepGate gate) {
+  public JobRunner(Readiness readiness, ResultStore results, Metrics metrics, StepGate clicks) {
     this.readiness = readiness;
     this.results = results;
     this.metrics = metrics;
-    this.gate = gate;
+    this.clicks = clicks;
   }
 
   /** Runs {@code job} to a terminal state; never throws. */
@@ -56,8 +58,10 @@ public final class JobRunner {
     long start = System.nanoTime();
     JobSpec spec = job.spec();
     try (Mask selection = Mask.of(spec.maskWidth(), spec.maskHeight(), spec.maskPixels())) {
-      EditResult edit = readiness.require().editor().edit(spec.image(), selection,
-          spec.request(), listener(job), job::cancelRequested);
+      EngineSet engines = readiness.require();
+      StepGate gate = StepGate.forBackend(engines.backend().kind(), clicks);
+      EditResult edit = engines.editor().edit(spec.image(), selection, spec.request(),
+          listener(job, gate), job::cancelRequested);
       List<JobManifest.Result> written = new ArrayList<>();
       for (int k = 0; k < edit.variants().size(); k++) {
         EditVariant v = edit.variants().get(k);
@@ -87,7 +91,7 @@ public final class JobRunner {
     }
   }
 
-  private ProgressListener listener(Job job) {
+  private ProgressListener listener(Job job, StepGate gate) {
     boolean wantsPreview = job.spec().previews();
     return new ProgressListener() {
       @Override
