@@ -28,6 +28,12 @@ final class CpuPlace implements KernelPlace {
     return new PlaceBuffer(block, bytes, block::deallocate);
   }
 
+  /** Host memory, as every buffer of the CPU twin. */
+  @Override
+  public PlaceBuffer allocateHostVisible(long bytes) {
+    return allocate(bytes);
+  }
+
   @Override
   public PlaceBuffer upload(byte[] data) {
     PlaceBuffer.checkSize(data.length);

@@ -10,6 +10,7 @@ import org.bytedeco.javacpp.Pointer;
 import org.segfill.cuda.CudaException;
 import org.segfill.cuda.CudaStream;
 import org.segfill.cuda.DeviceBuffer;
+import org.segfill.cuda.PinnedBuffer;
 import org.segfill.kernels.KernelTarget;
 
 /**
@@ -101,6 +102,20 @@ public final class CudaPlace implements KernelPlace {
         cudart.cudaMallocAsync(address, bytes, stream));
     return new PlaceBuffer(address, bytes, () -> CudaException.check("cudaFreeAsync",
         cudart.cudaFreeAsync(address, stream)));
+  }
+
+  /**
+   * Page-locked host memory (cudaMallocHost). With unified addressing, on in every 64-bit
+   * process, such memory is "directly accessible from all devices" through the very pointer the
+   * host uses, with no cudaHostGetDevicePointer (CUDA Runtime API, Unified Addressing,
+   * "Automatic Mapping of Host Allocated Host Memory"): kernels write it over the bus, and the
+   * host reads it once an event after that work has completed.
+   */
+  @Override
+  public PlaceBuffer allocateHostVisible(long bytes) {
+    PlaceBuffer.checkSize(bytes);
+    PinnedBuffer block = PinnedBuffer.allocate(bytes);
+    return new PlaceBuffer(block.asBytes(), bytes, block);
   }
 
   @Override

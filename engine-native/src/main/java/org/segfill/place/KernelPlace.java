@@ -24,6 +24,14 @@ public sealed interface KernelPlace extends AutoCloseable permits CpuPlace, Cuda
   /** An uninitialised buffer of {@code bytes} bytes (at least 1). */
   PlaceBuffer allocate(long bytes);
 
+  /**
+   * An uninitialised buffer of {@code bytes} bytes (at least 1) that this place's kernels and
+   * the host both read and write through the same pointer: host memory. The host may read what
+   * queued work wrote there once that work is known to have finished (an event, or
+   * {@link #synchronize}), with no copy call that would wait for later work.
+   */
+  PlaceBuffer allocateHostVisible(long bytes);
+
   /** A buffer holding a copy of {@code data}. */
   PlaceBuffer upload(byte[] data);
 

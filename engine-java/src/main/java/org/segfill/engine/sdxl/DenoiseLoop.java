@@ -14,11 +14,9 @@ import org.segfill.engine.backend.DeviceSession;
 import org.segfill.engine.backend.HostDeviceSession;
 import org.segfill.engine.backend.Session;
 import org.segfill.engine.backend.Tensor;
-import org.segfill.engine.image.RgbImage;
 import org.segfill.engine.sdxl.scheduler.SamplerRun;
 import org.segfill.engine.sdxl.scheduler.Schedule;
 import org.segfill.engine.sdxl.scheduler.StepPlan;
-import org.segfill.kernels.CoreKernels;
 import org.segfill.kernels.PlannedStepKernels;
 import org.segfill.kernels.StepValues;
 import org.segfill.place.KernelPlace;
@@ -45,6 +43,13 @@ final class DenoiseLoop {
 
   /** Steps queued ahead of the one the GPU is running: enough to keep it busy. */
   static final int AHEAD = 2;
+
+  /**
+   * Slots of the preview rings. Step k's preview is read when k is reported, while at most
+   * steps k+1 to k+AHEAD are queued; step k + RING, the next to use k's slot, is only queued
+   * after k has been reported.
+   */
+  static final int RING = AHEAD + 2;
 
   /** Event polls spun through before the loop starts sleeping between polls (see pause). */
   private static final int SPIN_POLLS = 64;
@@ -88,9 +93,6 @@ final class DenoiseLoop {
     List<StepValues> table = table(plans);
     int total = table.size();
     boolean previews = progress.wantsPreview();
-    // A preview reads the step's latents and UNet output after the step, before the next one
-    // overwrites them: with previews, a step is queued only once the one before has finished.
-    int ahead = previews ? 0 : AHEAD;
     // Waits for the UNet while another generation holds it; a cancel ends that wait too.
     try (DeviceRun graph = unet.prepare(shapes, cancelled)) {
       KernelPlace place = graph.place();
@@ -101,10 +103,9 @@ final class DenoiseLoop {
               ? place.allocate(batch * n * Float.BYTES) : null;
           PlaceBuffer values = place.upload(StepValues.encode(table));
           PlaceBuffer stepIndex = place.upload(new byte[Integer.BYTES]);
-          PlaceBuffer before = previews ? place.allocate(n * Float.BYTES) : null;
+          PreviewRings rings = previews ? PreviewRings.allocate(place, n, cfg) : null;
           StepSignals done = StepSignals.of(graph, total)) {
         PlannedStepKernels kernels = new PlannedStepKernels(place.target());
-        CoreKernels core = new CoreKernels(place.target());
         // The embeddings go up once and stay in the UNet's input buffers for every step.
         copyIn(place, graph, "encoder_hidden_states", conditioning.encoderHiddenStates());
         copyIn(place, graph, "text_embeds", conditioning.textEmbeds());
@@ -119,9 +120,12 @@ final class DenoiseLoop {
           StepPlan plan = plans.get(queued[0]);
           steps.unetInput().queue(run, plan);
           graph.enqueue();
-          if (before != null) {
-            // The first variant's latents before the update, for the step's preview.
-            core.streamCopy(latents.floats(), before.floats(), n);
+          if (rings != null) {
+            // The first variant's latents before the update and its UNet output, into the
+            // step's slot of host-visible rings: the preview is read from there while later
+            // steps run, so previews keep steps queued ahead as the loop without them does.
+            rings.queueCopies(kernels, latents.floats(), graph.output("out_sample"), batch,
+                stepIndex.ints());
           }
           kernels.samplerStep(graph.output("out_sample"), latents.floats(),
               history == null ? null : history.floats(), batch, n, cfg, guidance,
@@ -130,13 +134,12 @@ final class DenoiseLoop {
           kernels.advance(stepIndex.ints());
         };
         IntFunction<StepProgress> finished = k -> new StepProgress(k + 1, total,
-            System.nanoTime() - start, before == null ? null
-                : preview(place, before, graph.output("out_sample"), plans.get(k), n, cfg,
-                    guidance, batch, h, w));
+            System.nanoTime() - start, rings == null ? null
+                : rings.preview(k, plans.get(k), guidance, h, w));
         try (CapturedStep step = new CapturedStep(graph.stream(), graph.capturable(),
             queueStep)) {
           try {
-            int reported = runSteps(step, done, finished, ahead, total, progress, cancelled,
+            int reported = runSteps(step, done, finished, AHEAD, total, progress, cancelled,
                 queued);
             if (step.captureFailure() != null) {
               LOG.log(System.Logger.Level.WARNING, "denoising steps ran without a CUDA graph:"
@@ -220,23 +223,6 @@ final class DenoiseLoop {
       plans.add(walk.current());
     }
     return plans;
-  }
-
-  // The preview of a finished step, from its latents before the update and its UNet output
-  // (the next step has not been queued, so both are still there).
-  private static RgbImage preview(KernelPlace place, PlaceBuffer before, FloatPointer modelOut,
-      StepPlan step, long n, boolean cfg, float guidance, int batch, int h, int w) {
-    float[] x = new float[(int) n];
-    float[] eps = new float[(int) n];
-    place.download(before, x);
-    // Views, so the run's own pointer keeps its position.
-    place.read(new FloatPointer(modelOut).position(0), eps);
-    float[] cond = null;
-    if (cfg) {
-      cond = new float[(int) n];
-      place.read(new FloatPointer(modelOut).position(batch * n), cond);
-    }
-    return StepPreview.of(x, eps, cond, step, guidance, h, w);
   }
 
   // Every step's values in order, as the planned kernels read them through the step index.

@@ -5,7 +5,7 @@ import org.segfill.engine.sdxl.scheduler.StepPlan;
 
 /**
  * The preview of one denoising step: the first variant's x0 prediction, with CFG applied as the
- * sampler kernel applies it, projected to RGB at the latent resolution. Both loops call it with
+ * sampler kernel applies it, projected to RGB at the latent resolution. The loop calls it with
  * the latents before the step's update and the UNet's output for that variant.
  */
 final class StepPreview {
