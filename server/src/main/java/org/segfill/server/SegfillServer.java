@@ -38,6 +38,7 @@ import org.segfill.server.http.RouteTable;
 import org.segfill.server.jobs.JobQueue;
 import org.segfill.server.jobs.JobRegistry;
 import org.segfill.server.jobs.JobRunner;
+import org.segfill.server.jobs.PreviewEncoder;
 import org.segfill.server.metrics.Metrics;
 import org.segfill.server.store.ContentCache;
 import org.segfill.server.store.ImageStore;
@@ -77,6 +78,7 @@ public final class SegfillServer implements AutoCloseable {
   private final ContentCache cache;
   private final SegmentLane lane;
   private final JobRegistry jobs = new JobRegistry();
+  private final PreviewEncoder previews;
   private final JobQueue queue;
   private final JobEventsRoute events;
   private final RouteTable routes = new RouteTable();
@@ -97,8 +99,9 @@ public final class SegfillServer implements AutoCloseable {
     ImageStore images = new ImageStore(cache, decoder);
     MaskStore masks = new MaskStore(cache);
     lane = new SegmentLane(limits.segmentThreads(), limits.segmentQueueLength());
+    previews = PreviewEncoder.forJobs(limits.concurrentJobs(), metrics.previews());
     queue = new JobQueue(limits.concurrentJobs(), limits.queueLength(),
-        new JobRunner(readiness, results, metrics, lane::yieldToClicks), metrics);
+        new JobRunner(readiness, results, metrics, previews, lane::yieldToClicks), metrics);
     events = new JobEventsRoute(jobs, results, limits.maxEventStreams(), stopping::get);
     routes.add(new ImageRoutes(images, readiness, lane, limits).routes())
         .add(new SegmentRoutes(images, masks, readiness, lane, limits, metrics).routes())
@@ -294,6 +297,8 @@ public final class SegfillServer implements AutoCloseable {
     }
     draining.set(true);
     queue.shutdown(Duration.ofSeconds(config.limits().shutdownGraceSeconds()));
+    // After the jobs, before the event streams: the ended jobs' last events go out first.
+    previews.close();
     housekeeping.shutdownNow();
     stopping.set(true);
     lane.close();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.segfill.engine.edit.EditResult;
 import org.segfill.engine.edit.EditVariant;
@@ -24,6 +25,10 @@ import org.segfill.server.store.ResultStore;
  * CPU backend, the clicks' {@link StepGate} between steps), then each variant written to the
  * results directory before it is announced, then the manifest. A failed or cancelled job leaves
  * nothing on disk. The selection's native mask lives exactly as long as the edit.
+ *
+ * <p>Every event of a run goes out through the job's {@link JobOutbox}: step previews are
+ * encoded on the {@link PreviewEncoder}'s threads while the worker goes on, and the events keep
+ * their order (see {@link JobOutbox} for the rule).
  */
 public final class JobRunner {
 
@@ -31,18 +36,20 @@ public final class JobRunner {
   private final ResultStore results;
   private final Metrics metrics;
   private final ProblemMapper problems = new ProblemMapper();
-  private final Previews previews = new Previews();
+  private final PreviewEncoder previews;
   private final StepGate clicks;
 
   /**
-   * A runner using the engines of {@code readiness}, writing to {@code results}, passing
-   * {@code clicks} between denoising steps when the engines run on the CPU
-   * ({@link StepGate#forBackend}).
+   * A runner using the engines of {@code readiness}, writing to {@code results}, encoding step
+   * previews on {@code previews}, passing {@code clicks} between denoising steps when the
+   * engines run on the CPU ({@link StepGate#forBackend}).
    */
-  public JobRunner(Readiness readiness, ResultStore results, Metrics metrics, StepGate clicks) {
+  public JobRunner(Readiness readiness, ResultStore results, Metrics metrics,
+      PreviewEncoder previews, StepGate clicks) {
     this.readiness = readiness;
     this.results = results;
     this.metrics = metrics;
+    this.previews = previews;
     this.clicks = clicks;
   }
 
@@ -57,48 +64,49 @@ public final class JobRunner {
     }
     long start = System.nanoTime();
     JobSpec spec = job.spec();
+    JobOutbox events = previews.outbox(job);
     try (Mask selection = Mask.of(spec.maskWidth(), spec.maskHeight(), spec.maskPixels())) {
       EngineSet engines = readiness.require();
       StepGate gate = StepGate.forBackend(engines.backend().kind(), clicks);
       EditResult edit = engines.editor().edit(spec.image(), selection, spec.request(),
-          listener(job, gate), job::cancelRequested);
+          listener(events, spec.previews(), gate), job::cancelRequested);
       List<JobManifest.Result> written = new ArrayList<>();
       for (int k = 0; k < edit.variants().size(); k++) {
         EditVariant v = edit.variants().get(k);
         results.writeResult(job.id(), k, v.image(), v.recipe());
         Long seed = v.seed() >= 0 ? v.seed() : null;
         written.add(new JobManifest.Result(k, seed, v.recipe()));
-        job.result(new JobResult(k, seed, v.recipe(), JobResult.url(job.id(), k)));
+        JobResult announced = new JobResult(k, seed, v.recipe(), JobResult.url(job.id(), k));
+        events.then(() -> job.result(announced));
       }
       results.complete(new JobManifest(job.id(), job.created().toString(),
           Instant.now().toString(), written, edit.timingsMs(), edit.warnings()));
       edit.timingsMs().forEach((stage, ms) ->
           metrics.stageSeconds().observe(ms / 1000.0, "edit_" + stage));
-      job.succeed(edit.timingsMs(), edit.warnings());
+      events.then(() -> job.succeed(edit.timingsMs(), edit.warnings()));
       metrics.jobs().inc("succeeded");
     } catch (CancellationException e) {
       results.delete(job.id());
-      job.cancelled();
+      events.then(job::cancelled);
       metrics.jobs().inc("cancelled");
     } catch (IOException | RuntimeException e) {
-      failed(job, e);
+      failed(job, events, e);
     } catch (Error e) {
       // The job must still end (its subscribers wait for a terminal event); the error goes on.
-      failed(job, new IllegalStateException(e.toString(), e));
+      failed(job, events, new IllegalStateException(e.toString(), e));
       throw e;
     } finally {
       metrics.stageSeconds().observe((System.nanoTime() - start) / 1e9, "job_run");
     }
   }
 
-  private ProgressListener listener(Job job, StepGate gate) {
-    boolean wantsPreview = job.spec().previews();
+  private static ProgressListener listener(JobOutbox events, boolean wantsPreview,
+      StepGate gate) {
     return new ProgressListener() {
       @Override
       public void onStep(StepProgress p) {
-        String preview = wantsPreview && p.preview() != null ? previews.dataUri(p.preview())
-            : null;
-        job.step(p.step(), p.steps(), preview);
+        // Handed over, not encoded here: the worker goes straight on to the next step.
+        events.step(p.step(), p.steps(), wantsPreview ? p.preview() : null);
         try {
           gate.awaitTurn();
         } catch (InterruptedException e) {
@@ -114,9 +122,10 @@ public final class JobRunner {
     };
   }
 
-  private void failed(Job job, Exception e) {
+  private void failed(Job job, JobOutbox events, Exception e) {
     results.delete(job.id());
-    job.fail(Problem.of(problems.toApiException(e)).toJson());
+    Map<String, Object> problem = Problem.of(problems.toApiException(e)).toJson();
+    events.then(() -> job.fail(problem));
     readiness.observe(e);
     metrics.jobs().inc("failed");
   }

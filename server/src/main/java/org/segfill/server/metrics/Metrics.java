@@ -7,7 +7,7 @@ import java.util.function.DoubleSupplier;
 /**
  * The server's metrics, one registry per server instance, exposed at {@code /metrics} in the
  * Prometheus text format. Written here rather than with the Prometheus client library because
- * the server needs three counters, two histograms and a few gauges, which fit in four small
+ * the server needs four counters, two histograms and a few gauges, which fit in four small
  * classes, and the library would add two dependencies (one shading protobuf) to the jar.
  */
 public final class Metrics {
@@ -27,6 +27,10 @@ public final class Metrics {
           + " each generation stage, queue wait and whole jobs.", List.of("stage"));
   private final Counter jobs = new Counter("segfill_jobs_total",
       "Generation jobs by outcome: succeeded, failed, cancelled, rejected (queue full).",
+      List.of("outcome"));
+  private final Counter previews = new Counter("segfill_previews_total",
+      "Step previews of generation jobs by outcome: encoded; dropped (a newer step's preview"
+          + " arrived before the encoder got to it); failed (the encoder threw).",
       List.of("outcome"));
   private final List<Gauge> gauges = new ArrayList<>();
 
@@ -50,6 +54,11 @@ public final class Metrics {
     return jobs;
   }
 
+  /** Step preview outcomes. */
+  public Counter previews() {
+    return previews;
+  }
+
   /** Registers a gauge read at each scrape. */
   public synchronized void gauge(String name, String help, DoubleSupplier value) {
     gauges.add(new Gauge(name, help, value));
@@ -62,6 +71,7 @@ public final class Metrics {
     requestSeconds.write(out);
     stageSeconds.write(out);
     jobs.write(out);
+    previews.write(out);
     for (Gauge g : gauges) {
       PrometheusText.header(out, g.name(), g.help(), "gauge");
       PrometheusText.sample(out, g.name(), List.of(), List.of(), null, g.value().getAsDouble());

@@ -1,9 +1,11 @@
 package org.segfill.server.jobs;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 import org.segfill.engine.backend.BackendKind;
 import org.segfill.engine.edit.EditRequest;
@@ -20,6 +22,8 @@ import org.segfill.server.engine.BackendChoice;
 import org.segfill.server.engine.Editor;
 import org.segfill.server.engine.EngineSet;
 import org.segfill.server.engine.Readiness;
+import org.segfill.server.metrics.Metrics;
+import org.segfill.server.store.ResultStore;
 
 /**
  * Engines for tests of what the job runner does around the steps: an editor that only reports
@@ -44,11 +48,19 @@ final class FakeEngines {
    * when the listener wants previews; it checks the cancel flag after each step as the loop does.
    */
   static Editor stepping(int steps, IntFunction<RgbImage> preview) {
+    return stepping(steps, preview, new LongAdder());
+  }
+
+  /** {@link #stepping(int, IntFunction)}, adding the time spent in each onStep call. */
+  static Editor stepping(int steps, IntFunction<RgbImage> preview, LongAdder onStepNanos) {
     return (image, selection, request, progress, cancelled) -> {
       long start = System.nanoTime();
       for (int k = 1; k <= steps; k++) {
-        progress.onStep(new StepProgress(k, steps, System.nanoTime() - start,
-            progress.wantsPreview() ? preview.apply(k) : null));
+        StepProgress p = new StepProgress(k, steps, System.nanoTime() - start,
+            progress.wantsPreview() ? preview.apply(k) : null);
+        long before = System.nanoTime();
+        progress.onStep(p);
+        onStepNanos.add(System.nanoTime() - before);
         if (cancelled.getAsBoolean()) {
           throw new CancellationException("cancelled after step " + k);
         }
@@ -63,6 +75,12 @@ final class FakeEngines {
     byte[] rgb = new byte[2 * 2 * 3];
     Arrays.fill(rgb, (byte) k);
     return new RgbImage(2, 2, rgb);
+  }
+
+  /** A runner over {@code readiness} writing to {@code results}, with the click gate open. */
+  static JobRunner runner(Readiness readiness, Path results, PreviewEncoder previews,
+      Metrics metrics) {
+    return new JobRunner(readiness, new ResultStore(results), metrics, previews, StepGate.OPEN);
   }
 
   /** A queued job numbered {@code n} on an 8x8 photo, with or without previews. */

@@ -43,11 +43,14 @@ class JobRunnerGateTest {
   /** How many times a job of STEPS steps on {@code backend} passed the click gate. */
   private int gatePasses(BackendKind backend) {
     AtomicInteger passes = new AtomicInteger();
-    JobRunner runner = new JobRunner(
-        FakeEngines.ready(backend, FakeEngines.stepping(STEPS, FakeEngines::marked)),
-        new ResultStore(dir.resolve(backend.id())), new Metrics(), passes::incrementAndGet);
+    Metrics metrics = new Metrics();
     Job job = FakeEngines.job(1, false);
-    runner.run(job);
+    try (PreviewEncoder previews = PreviewEncoder.forJobs(1, metrics.previews())) {
+      JobRunner runner = new JobRunner(
+          FakeEngines.ready(backend, FakeEngines.stepping(STEPS, FakeEngines::marked)),
+          new ResultStore(dir.resolve(backend.id())), metrics, previews, passes::incrementAndGet);
+      runner.run(job);
+    }
     assertEquals(JobState.SUCCEEDED, job.state(), backend.id());
     assertEquals(STEPS, job.toJson().get("step"), backend.id() + ": every step ran");
     return passes.get();
