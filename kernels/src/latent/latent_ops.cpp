@@ -255,11 +255,23 @@ int unet_input_planned_f32(sf::Stream s, const float* latents, const float* mask
       plan_count <= 0) {
     return sf::kInvalidArgument;
   }
+#if !defined(__CUDACC__)
+  // The CPU twin's "device" memory is host memory, so the plan is read once per launch instead
+  // of once per element (where every write to `out` could alias it and force a reload: the
+  // planned step cost 3x the eager one); the eager kernel then runs the same element functor.
+  // PlannedStepKernelsGpuTest checks the device's per-thread reading against this bit for bit.
+  const int32_t k = *step;
+  if (k < 0 || k >= plan_count) return sf::kOk;
+  *timestep_out = plans[k].timestep;
+  return unet_input_f32(s, latents, mask, masked_latents, batch, mask_batch, h, w,
+                        plans[k].input_scale, copies, out);
+#else
   const int64_t hw = static_cast<int64_t>(h) * w;
   const int planes = copies * batch * 9;
   const UnetInput base{latents, mask, masked_latents, hw, batch, mask_batch, 1.0f, out};
   return sf::for_each_2d(s, static_cast<int>(hw), planes,
                          PlannedUnetInput{base, plans, plan_count, step, timestep_out});
+#endif
 }
 
 int sampler_step_planned_f32(sf::Stream s, const float* model_out, float* latents,
@@ -267,6 +279,16 @@ int sampler_step_planned_f32(sf::Stream s, const float* model_out, float* latent
                              const sf_step_plan* plans, int plan_count, const int32_t* step,
                              uint64_t seed) {
   if (batch <= 0 || n <= 0 || plan_count <= 0) return sf::kInvalidArgument;
+#if !defined(__CUDACC__)
+  // As in unet_input_planned_f32: on the CPU twin the plan is read once, on the host, and the
+  // eager step runs; it chooses the history mode and the Euler shortcut as PlannedStep does.
+  {
+    const int32_t k = *step;
+    if (k < 0 || k >= plan_count) return sf::kOk;
+    return sampler_step_f32(s, model_out, latents, history, batch, n, cfg, guidance,
+                            plans[k].coef, seed, plans[k].noise_stream);
+  }
+#endif
   const int64_t blocks = (n + 3) / 4;
   const int64_t total = static_cast<int64_t>(batch) * n;
   // Whether a step draws noise is known only on the device; the CPU twin splits the loop as for
