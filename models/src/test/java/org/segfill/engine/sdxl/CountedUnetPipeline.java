@@ -3,6 +3,7 @@ package org.segfill.engine.sdxl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 import org.segfill.engine.backend.HostDeviceSession;
 import org.segfill.engine.backend.ort.OrtBackend;
 import org.segfill.engine.image.RgbImage;
@@ -42,6 +43,12 @@ final class CountedUnetPipeline implements AutoCloseable {
         graphs.textEncoder(), graphs.textEncoder2(), unet, graphs.vaeEncoder(),
         graphs.vaeDecoder()), bundle.settings(), "onnxruntime-cpu");
     return new CountedUnetPipeline(pipeline, unet);
+  }
+
+  /** Generates on the scene's image with its ellipse mask. */
+  Generation generate(InpaintRequest request, ProgressListener progress,
+      BooleanSupplier cancelled) {
+    return pipeline.generate(image, ellipse, request, progress, cancelled);
   }
 
   @Override

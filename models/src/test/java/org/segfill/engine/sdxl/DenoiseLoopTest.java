@@ -20,7 +20,6 @@ import org.segfill.engine.backend.HostDeviceSession;
 import org.segfill.engine.image.RgbImage;
 import org.segfill.engine.inpaint.RepaintShape;
 import org.segfill.engine.inpaint.Target;
-import org.segfill.engine.mask.Mask;
 import org.segfill.engine.sdxl.scheduler.Sampler;
 
 /**
@@ -34,18 +33,10 @@ import org.segfill.engine.sdxl.scheduler.Sampler;
 class DenoiseLoopTest {
 
   private static CountedUnetPipeline fixture;
-  private static SdxlInpaintPipeline pipeline;
-  private static HostDeviceSession unet;
-  private static RgbImage image;
-  private static Mask ellipse;
 
   @BeforeAll
   static void open() throws IOException {
     fixture = CountedUnetPipeline.open();
-    pipeline = fixture.pipeline;
-    unet = fixture.unet;
-    image = fixture.image;
-    ellipse = fixture.ellipse;
   }
 
   @AfterAll
@@ -69,10 +60,10 @@ class DenoiseLoopTest {
   void theLoopGivesTheHostLoopsBytes(Sampler sampler, double guidance, int count,
       String sha256) {
     InpaintRequest r = request(sampler, guidance, count);
-    int before = unet.enqueues();
-    Generation g = pipeline.generate(image, ellipse, r, ProgressListener.NONE, () -> false);
+    int before = fixture.unet.enqueues();
+    Generation g = fixture.generate(r, ProgressListener.NONE, () -> false);
     int calls = (Integer) g.variants().get(0).recipe().fields().get("unetCalls");
-    assertEquals(calls, unet.enqueues() - before, "every step ran through the device run");
+    assertEquals(calls, fixture.unet.enqueues() - before, "every step ran through the device run");
     assertEquals(count, g.variants().size());
     assertEquals(sha256, sha256(g.variants().stream().map(v -> v.image().rgb()).toList()),
         sampler + " at guidance " + guidance);
@@ -82,7 +73,7 @@ class DenoiseLoopTest {
   void progressCountsEveryStepOnceInOrder() {
     List<Integer> steps = new ArrayList<>();
     ProgressListener listener = p -> steps.add(p.step());
-    Generation g = pipeline.generate(image, ellipse, request(Sampler.EULER, 5, 1), listener,
+    Generation g = fixture.generate(request(Sampler.EULER, 5, 1), listener,
         () -> false);
     int calls = (Integer) g.variants().get(0).recipe().fields().get("unetCalls");
     List<Integer> expected = new ArrayList<>();
@@ -101,7 +92,7 @@ class DenoiseLoopTest {
   void previewsAreTheHostLoopsPreviews(Sampler sampler, double guidance, String previewsSha256,
       String imagesSha256) {
     List<RgbImage> previews = new ArrayList<>();
-    Generation g = pipeline.generate(image, ellipse, request(sampler, guidance, 2),
+    Generation g = fixture.generate(request(sampler, guidance, 2),
         previews(previews), () -> false);
     assertEquals(g.variants().get(0).recipe().fields().get("unetCalls"), previews.size());
     assertEquals(previewsSha256, sha256(previews.stream().map(RgbImage::rgb).toList()));
@@ -144,11 +135,11 @@ class DenoiseLoopTest {
   @Test
   void aCancelStopsBeforeTheNextUnetCall() {
     List<Integer> steps = new ArrayList<>();
-    int before = unet.enqueues();
+    int before = fixture.unet.enqueues();
     CancellationException e = assertThrows(CancellationException.class,
-        () -> pipeline.generate(image, ellipse, request(Sampler.EULER_ANCESTRAL, 5, 1),
+        () -> fixture.generate(request(Sampler.EULER_ANCESTRAL, 5, 1),
             p -> steps.add(p.step()), () -> steps.size() >= 3));
-    assertEquals(3, unet.enqueues() - before, "UNet calls before the cancel took effect");
+    assertEquals(3, fixture.unet.enqueues() - before, "UNet calls before the cancel took effect");
     assertEquals(List.of(1, 2, 3), steps);
     assertEquals("cancelled before step 4 of 8", e.getMessage());
   }

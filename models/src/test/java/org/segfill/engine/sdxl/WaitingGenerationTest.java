@@ -25,10 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.segfill.engine.backend.DeviceRun;
 import org.segfill.engine.backend.HostDeviceSession;
-import org.segfill.engine.image.RgbImage;
 import org.segfill.engine.inpaint.RepaintShape;
 import org.segfill.engine.inpaint.Target;
-import org.segfill.engine.mask.Mask;
 import org.segfill.engine.sdxl.scheduler.Sampler;
 
 /**
@@ -40,10 +38,6 @@ import org.segfill.engine.sdxl.scheduler.Sampler;
 class WaitingGenerationTest {
 
   private static CountedUnetPipeline fixture;
-  private static SdxlInpaintPipeline pipeline;
-  private static HostDeviceSession unet;
-  private static RgbImage image;
-  private static Mask ellipse;
 
   // Daemon threads: a wait a cancel cannot end must fail the test, not hang the test JVM.
   private final ExecutorService jobs = Executors.newFixedThreadPool(2, r -> {
@@ -55,10 +49,6 @@ class WaitingGenerationTest {
   @BeforeAll
   static void open() throws IOException {
     fixture = CountedUnetPipeline.open();
-    pipeline = fixture.pipeline;
-    unet = fixture.unet;
-    image = fixture.image;
-    ellipse = fixture.ellipse;
   }
 
   @AfterAll
@@ -77,13 +67,13 @@ class WaitingGenerationTest {
   }
 
   private Future<Generation> start(ProgressListener progress, BooleanSupplier cancelled) {
-    return jobs.submit(() -> pipeline.generate(image, ellipse, request(), progress, cancelled));
+    return jobs.submit(() -> fixture.generate(request(), progress, cancelled));
   }
 
   @Test
   void cancellingAJobWaitingForTheUnetEndsItAtOnceAndTheRunningJobCompletesUnchanged()
       throws Exception {
-    byte[] alone = pipeline.generate(image, ellipse, request(), ProgressListener.NONE,
+    byte[] alone = fixture.generate(request(), ProgressListener.NONE,
         () -> false).variants().get(0).image().rgb();
 
     // Job A reports its first step, then holds there (and so holds the UNet) until released.
@@ -98,14 +88,14 @@ class WaitingGenerationTest {
     AtomicBoolean cancelB = new AtomicBoolean();
     try {
       assertTrue(aHoldsTheUnet.await(60, TimeUnit.SECONDS), "job A reached its first step");
-      int enqueuedByA = unet.enqueues();
+      int enqueuedByA = fixture.unet.enqueues();
 
       Future<Generation> b = start(ProgressListener.NONE, cancelB::get);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (unet.waiting() == 0 && System.nanoTime() < deadline) {
+      while (fixture.unet.waiting() == 0 && System.nanoTime() < deadline) {
         Thread.sleep(1);
       }
-      assertEquals(1, unet.waiting(), "job B waits for the UNet");
+      assertEquals(1, fixture.unet.waiting(), "job B waits for the UNet");
       Thread.sleep(100);
       assertFalse(b.isDone(), "job B still waits while job A holds the UNet");
 
@@ -116,8 +106,8 @@ class WaitingGenerationTest {
       long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cancelAt);
       assertInstanceOf(CancellationException.class, e.getCause());
       assertTrue(ms < 250, "job B ended " + ms + " ms after its cancel");
-      assertEquals(0, unet.waiting());
-      assertEquals(enqueuedByA, unet.enqueues(), "job B never ran the UNet");
+      assertEquals(0, fixture.unet.waiting());
+      assertEquals(enqueuedByA, fixture.unet.enqueues(), "job B never ran the UNet");
       assertFalse(a.isDone(), "job A is still held at its first step");
     } finally {
       // Whatever failed above, A finishes and lets go of the UNet (the pipeline's close waits).
@@ -126,21 +116,21 @@ class WaitingGenerationTest {
     }
     Generation done = a.get(120, TimeUnit.SECONDS);
     assertArrayEquals(alone, done.variants().get(0).image().rgb(),
-        "job A's image is the one it makes alone");
+        "job A's fixture.image is the one it makes alone");
   }
 
   @Test
   void aRunCancelledAfterItGotTheUnetStillReleasesItOnClose() throws Exception {
     AtomicBoolean cancelled = new AtomicBoolean();
     Map<String, long[]> shapes = Map.of("timestep", new long[0]);
-    DeviceRun run = unet.prepare(shapes, cancelled::get);
+    DeviceRun run = fixture.unet.prepare(shapes, cancelled::get);
     cancelled.set(true);
     run.close();
     run.close();
     AtomicLong tookMs = new AtomicLong();
     Future<?> next = jobs.submit(() -> {
       long t0 = System.nanoTime();
-      unet.prepare(shapes, () -> false).close();
+      fixture.unet.prepare(shapes, () -> false).close();
       tookMs.set(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
     });
     next.get(5, TimeUnit.SECONDS);
