@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.bytedeco.cuda.cudart.CUstream_st;
@@ -19,21 +20,37 @@ import org.segfill.place.KernelPlace;
  * on them, so the code written for device runs (the SDXL denoising loop, SAM's device encoder)
  * is the one code for every backend, minus the CUDA graph and events. The inputs are fed to the
  * session where they lie, without a copy; the outputs are copied once into their buffers, which
- * serve every later enqueue, as on a GPU. Like the TensorRT session it serves one run at a time:
- * a device run holds it until closed, and a caller waiting for it stops when cancelled
- * ({@link SessionLock}).
+ * serve every later enqueue, as on a GPU. Each run has buffers of its own, and an ONNX Runtime
+ * session runs calls from several threads at once, so runs proceed side by side
+ * ({@link #concurrent}); {@link #oneRunAtATime} serves one run at a time as the TensorRT session
+ * does, a device run holding it until closed and a caller waiting for it stopping when
+ * cancelled ({@link SessionLock}).
  */
 public final class HostDeviceSession implements DeviceSession {
 
   private final Session inner;
+  private final boolean serialized;
   private final SessionLock lock = new SessionLock();
   private final AtomicInteger prepared = new AtomicInteger();
   private final AtomicInteger enqueued = new AtomicInteger();
   private final AtomicInteger waiting = new AtomicInteger();
 
-  /** A view of {@code inner}; {@link #close} closes it. */
-  public HostDeviceSession(Session inner) {
+  private HostDeviceSession(Session inner, boolean serialized) {
     this.inner = inner;
+    this.serialized = serialized;
+  }
+
+  /** A view of {@code inner} whose runs proceed side by side; {@link #close} closes it. */
+  public static HostDeviceSession concurrent(Session inner) {
+    return new HostDeviceSession(inner, false);
+  }
+
+  /**
+   * A view of {@code inner} that serves one run at a time, as a TensorRT session does (its
+   * waits and their cancels behave alike); {@link #close} closes it.
+   */
+  public static HostDeviceSession oneRunAtATime(Session inner) {
+    return new HostDeviceSession(inner, true);
   }
 
   /** Device runs prepared so far. */
@@ -68,6 +85,9 @@ public final class HostDeviceSession implements DeviceSession {
 
   @Override
   public Map<String, Tensor> run(Map<String, Tensor> inputs, Set<String> wanted) {
+    if (!serialized) {
+      return inner.run(inputs, wanted);
+    }
     lock.lock();
     try {
       return inner.run(inputs, wanted);
@@ -78,6 +98,14 @@ public final class HostDeviceSession implements DeviceSession {
 
   @Override
   public DeviceRun prepare(Map<String, long[]> shapes, BooleanSupplier cancelled) {
+    if (!serialized) {
+      if (cancelled.getAsBoolean()) {
+        throw new CancellationException("cancelled before the run");
+      }
+      HostRun run = new HostRun(shapes, () -> { });
+      prepared.incrementAndGet();
+      return run;
+    }
     waiting.incrementAndGet();
     try {
       lock.lockUnlessCancelled(cancelled);
@@ -85,7 +113,7 @@ public final class HostDeviceSession implements DeviceSession {
       waiting.decrementAndGet();
     }
     try {
-      HostRun run = new HostRun(shapes);
+      HostRun run = new HostRun(shapes, lock::unlock);
       prepared.incrementAndGet();
       return run;
     } catch (RuntimeException e) {
@@ -96,6 +124,10 @@ public final class HostDeviceSession implements DeviceSession {
 
   @Override
   public void close() {
+    if (!serialized) {
+      inner.close();
+      return;
+    }
     lock.lock();
     try {
       inner.close();
@@ -121,11 +153,13 @@ public final class HostDeviceSession implements DeviceSession {
     private final Map<String, Input> in = new LinkedHashMap<>();
     private final Map<String, FloatPointer> out = new HashMap<>();
     private final Set<String> wanted;
+    private final Runnable release;
     private boolean closed;
 
-    HostRun(Map<String, long[]> shapes) {
+    HostRun(Map<String, long[]> shapes, Runnable release) {
       shapes.forEach((name, shape) -> in.put(name, Input.of(shape)));
       this.wanted = Set.copyOf(inner.outputs().stream().map(TensorSpec::name).toList());
+      this.release = release;
     }
 
     @Override
@@ -196,7 +230,7 @@ public final class HostDeviceSession implements DeviceSession {
       try {
         out.values().forEach(FloatPointer::close);
       } finally {
-        lock.unlock();
+        release.run();
       }
     }
   }

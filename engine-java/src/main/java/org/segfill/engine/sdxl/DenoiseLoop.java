@@ -67,7 +67,7 @@ final class DenoiseLoop {
    * {@link HostDeviceSession}, which the loop does not close.
    */
   DenoiseLoop(Session unet, SdxlSteps steps) {
-    this.unet = unet instanceof DeviceSession device ? device : new HostDeviceSession(unet);
+    this.unet = unet instanceof DeviceSession device ? device : HostDeviceSession.concurrent(unet);
     this.steps = steps;
   }
 

@@ -38,7 +38,7 @@ final class CountedUnetPipeline implements AutoCloseable {
     Path dir = TestBundles.writeSdxl(Files.createTempDirectory("segfill-denoise-loop"));
     SdxlBundle bundle = SdxlBundle.locate(dir);
     SdxlGraphs graphs = bundle.open(new OrtBackend(1));
-    HostDeviceSession unet = new HostDeviceSession(graphs.unet());
+    HostDeviceSession unet = HostDeviceSession.oneRunAtATime(graphs.unet());
     SdxlInpaintPipeline pipeline = new SdxlInpaintPipeline(new SdxlGraphs(graphs.bundleId(),
         graphs.textEncoder(), graphs.textEncoder2(), unet, graphs.vaeEncoder(),
         graphs.vaeDecoder()), bundle.settings(), "onnxruntime-cpu");

@@ -32,7 +32,7 @@ class SamDeviceEncoderTest {
         TwoShapesScene.portrait()}) {
       RgbImage image = scene.image();
       SamGraphs graphs = SamBundlesFixture.open(layout);
-      HostDeviceSession encoder = new HostDeviceSession(graphs.encoder());
+      HostDeviceSession encoder = HostDeviceSession.oneRunAtATime(graphs.encoder());
       try (SamPredictor host = new SamPredictor(SamBundlesFixture.open(layout));
           SamPredictor device = new SamPredictor(new SamGraphs(graphs.layout(),
               graphs.bundleId(), encoder, graphs.decoder()))) {
