@@ -22,8 +22,9 @@ import org.segfill.models.engines.GraphPlan.ImageInput;
  * the graph appends the pad point itself and takes no box). SDXL: the text encoders batch 1
  * ({@code PromptEncoder} encodes one prompt per run); the UNet batch 1 to 8 (up to 4 variants,
  * twice with classifier-free guidance: {@code DenoiseLoop}); the VAE encoder batch 1 ({@code
- * VaeCodec.encode} runs the one image and samples it per variant); the VAE decoder batch 1 to 4
- * (one run for every variant: {@code SdxlInpaintPipeline}). The UNet and the VAE get one profile
+ * VaeCodec.encode} runs the one image and samples it per variant); the VAE decoder batch 1
+ * ({@code VaeCodec.decode} decodes one variant per run, a quarter of a batch of four's
+ * activation memory). The UNet and the VAE get one profile
  * per {@link SizeBand}: the five {@link BucketBands} by default, or one bucket for {@code
  * --static}. The VAE is fp32/TF32 unless fp16-safe (contract part 0 item 9).
  */
@@ -35,11 +36,9 @@ public final class EngineProfiles {
   public static final long MAX_HF_POINTS = Prompt.MAX_POINTS;
   /** Largest UNet batch: every variant twice, the negative half first, with guidance. */
   public static final long MAX_UNET_BATCH = 2L * InpaintRequest.MAX_COUNT;
-  /** Largest VAE decoder batch: every variant in one run. */
-  public static final long MAX_DECODER_BATCH = InpaintRequest.MAX_COUNT;
   /**
    * The variant count the builder tunes for: product.md's default (the API's {@code count}
-   * default), with guidance on, as it is by default (7.5): UNet batch 6, decoder batch 3.
+   * default), with guidance on, as it is by default (7.5): UNet batch 6.
    */
   public static final long OPT_VARIANTS = 3;
 
@@ -118,7 +117,7 @@ public final class EngineProfiles {
         banded(SdxlContracts.vaeDecoder(), "vae_decoder.plan", vaeFp16Safe, sizes,
             new ImageInput("latent_sample", SCALE),
             band -> List.of(image("latent_sample", SdxlContracts.LATENT_CHANNELS, 1, band,
-                MAX_DECODER_BATCH, OPT_VARIANTS))));
+                1, 1))));
   }
 
   // Batch 1..max (tuned for opt) over fixed trailing axes.
