@@ -68,7 +68,7 @@ class BuildEnginesCommandTest {
     assertEquals(8, square.get("admits").get("batch").asInt());
     JsonNode decoder = new ObjectMapper().readTree(lines.get(4));
     assertEquals("vae_decoder.plan", decoder.get("plan").asText());
-    assertEquals(4, decoder.get("profiles").get(0).get("admits").get("batch").asInt());
+    assertEquals(1, decoder.get("profiles").get(0).get("admits").get("batch").asInt());
     assertFalse(Files.exists(sdxl.resolve("engines")), "nothing is built");
   }
 
@@ -84,7 +84,7 @@ class BuildEnginesCommandTest {
     assertEquals("static 1024x1024", only.get("name").asText());
     JsonNode latents = only.get("inputs").get("latent_sample");
     assertEquals("[1,4,128,128]", latents.get("min").toString());
-    assertEquals("[4,4,128,128]", latents.get("max").toString());
+    assertEquals("[1,4,128,128]", latents.get("max").toString());
     assertEquals(1, only.get("admits").get("buckets").asInt());
   }
 
