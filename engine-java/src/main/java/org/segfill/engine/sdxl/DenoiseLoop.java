@@ -7,7 +7,6 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
-import org.bytedeco.javacpp.FloatPointer;
 import org.segfill.cuda.CapturedStep;
 import org.segfill.engine.backend.DeviceRun;
 import org.segfill.engine.backend.DeviceSession;
@@ -110,7 +109,7 @@ final class DenoiseLoop {
         copyIn(place, graph, "encoder_hidden_states", conditioning.encoderHiddenStates());
         copyIn(place, graph, "text_embeds", conditioning.textEmbeds());
         copyIn(place, graph, "time_ids", conditioning.timeIds());
-        StepBuffers run = new StepBuffers(place, graph, latents.floats(), mask.floats(),
+        StepBuffers run = new StepBuffers(place, kernels, graph, latents.floats(), mask.floats(),
             masked.floats(), history == null ? null : history.floats(), values.bytes(), total,
             stepIndex.ints(), batch, h, w, cfg, guidance, seed);
         // The step being queued, for host-side step functions; set by the loop, not by the

@@ -7,7 +7,6 @@ import org.segfill.engine.sdxl.scheduler.Schedule;
 import org.segfill.engine.sdxl.scheduler.StepPlan;
 import org.segfill.engine.sdxl.tokenizer.SdxlTokenizers;
 import org.segfill.kernels.MaskKernels;
-import org.segfill.kernels.PlannedStepKernels;
 import org.segfill.place.KernelPlace;
 import org.segfill.place.PlaceBuffer;
 
@@ -133,10 +132,9 @@ record SdxlSteps(
           }
           return latents;
         },
-        (run, step) -> new PlannedStepKernels(run.place().target()).unetInput(run.latents(),
-            run.mask(), run.masked(), run.batch(), run.batch(), run.h(), run.w(), run.cfg(),
-            run.values(), run.total(), run.stepIndex(), run.unet().input("sample"),
-            run.unet().input("timestep")),
+        (run, step) -> run.kernels().unetInput(run.latents(), run.mask(), run.masked(),
+            run.batch(), run.batch(), run.h(), run.w(), run.cfg(), run.values(), run.total(),
+            run.stepIndex(), run.unet().input("sample"), run.unet().input("timestep")),
         (place, mask, width, height, lw, lh) -> {
           float[] out = new float[lw * lh];
           try (PlaceBuffer latent = place.allocate((long) out.length * Float.BYTES)) {

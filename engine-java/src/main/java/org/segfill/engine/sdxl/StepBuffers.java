@@ -4,6 +4,7 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.segfill.engine.backend.DeviceRun;
+import org.segfill.kernels.PlannedStepKernels;
 import org.segfill.place.KernelPlace;
 
 /**
@@ -11,6 +12,7 @@ import org.segfill.place.KernelPlace;
  * for ONNX Runtime), as the replaceable step functions of {@link SdxlSteps} see it.
  *
  * @param place the run's kernel place
+ * @param kernels the planned step kernels on that place
  * @param unet the UNet's device run: its {@code sample} and {@code timestep} inputs and its
  *     {@code out_sample} output
  * @param latents the latents, {@code batch x 4 x h x w}, updated in place
@@ -27,8 +29,9 @@ import org.segfill.place.KernelPlace;
  * @param guidance the guidance scale
  * @param seed the generation's seed (ancestral noise)
  */
-record StepBuffers(KernelPlace place, DeviceRun unet, FloatPointer latents, FloatPointer mask,
-    FloatPointer masked, FloatPointer history, BytePointer values, int total, IntPointer stepIndex,
+record StepBuffers(KernelPlace place, PlannedStepKernels kernels, DeviceRun unet,
+    FloatPointer latents, FloatPointer mask, FloatPointer masked, FloatPointer history,
+    BytePointer values, int total, IntPointer stepIndex,
     int batch, int h, int w, boolean cfg, float guidance, long seed) {
 
   /** Elements of one variant's latents: 4 x h x w. */

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
@@ -40,7 +39,7 @@ public final class PlanFiles {
     if (size < 0) {
       throw new IllegalArgumentException("size: must be >= 0, got " + size);
     }
-    MessageDigest digest = sha256();
+    MessageDigest digest = TrustedFiles.sha256Digest();
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE,
@@ -101,7 +100,7 @@ public final class PlanFiles {
             + file);
       }
       try {
-        MessageDigest digest = sha256();
+        MessageDigest digest = TrustedFiles.sha256Digest();
         for (long at = 0; at < size; at += chunk) {
           ByteBuffer part = view(memory, at, Math.min(chunk, size - at));
           while (part.hasRemaining()) {
@@ -136,14 +135,6 @@ public final class PlanFiles {
       address = base.address() + offset;
       limit = length;
       capacity = length;
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
     }
   }
 }

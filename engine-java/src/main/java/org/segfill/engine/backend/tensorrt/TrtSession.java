@@ -237,8 +237,8 @@ final class TrtSession implements DeviceSession {
       // Held until the run closes, after its stream is synchronised.
       profile.bindScratch(scratch);
       List<String> outs = outputs.stream().map(TensorSpec::name).toList();
-      return new TrtDeviceRun(profile, stream.handle(), place, kernels, List.copyOf(engineInputs), outs,
-          logger, lock::unlock);
+      return new TrtDeviceRun(profile, stream.handle(), place, kernels,
+          List.copyOf(engineInputs), outs, logger, lock::unlock);
     } catch (RuntimeException e) {
       lock.unlock();
       throw e;

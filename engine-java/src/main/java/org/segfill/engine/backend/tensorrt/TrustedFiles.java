@@ -75,7 +75,7 @@ public final class TrustedFiles {
 
   /** Hex SHA-256 of a file's bytes. */
   public static String sha256(Path file) {
-    MessageDigest digest = newDigest();
+    MessageDigest digest = sha256Digest();
     byte[] buffer = new byte[1 << 16];
     try (InputStream in = Files.newInputStream(file)) {
       for (int n; (n = in.read(buffer)) > 0; ) {
@@ -89,10 +89,11 @@ public final class TrustedFiles {
 
   /** Hex SHA-256 of bytes. */
   public static String sha256(byte[] bytes) {
-    return HexFormat.of().formatHex(newDigest().digest(bytes));
+    return HexFormat.of().formatHex(sha256Digest().digest(bytes));
   }
 
-  private static MessageDigest newDigest() {
+  /** A fresh SHA-256 digest (every Java platform has one). */
+  static MessageDigest sha256Digest() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
