@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -179,7 +180,18 @@ class EditorPageSdxlBrowserTest {
     assertGallery(firstJob);
 
     // A second job, cancelled while it is queued or running.
-    // The longest job the form allows (4 x 150 steps), so it is still running when cancelled.
+    // The longest job the form allows (4 x 150 steps), queued behind three such jobs sent over
+    // the API (one job runs at a time): the tiny UNet runs 4 x 150 steps in about a second, and
+    // on a busy CI machine the cancel click sometimes landed after the page's job alone had
+    // finished ("Done: 4 result(s)").
+    List<String> blockers = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ApiClient.Resp r = api.postJson("/v1/jobs", Map.of("image",
+          job.get("request").get("image").asText(), "mask", subject, "steps", 150,
+          "strength", 1.0, "count", 4, "previews", false));
+      assertEquals(202, r.status(), r::toString);
+      blockers.add(r.json().get("id").asText());
+    }
     setField("steps", "150");
     setField("count", "4");
     browser.byId("generate").click();
@@ -196,6 +208,10 @@ class EditorPageSdxlBrowserTest {
     browser.await("the second job is cancelled", Duration.ofSeconds(30),
         () -> "cancelled".equals(browser.data("job-state", "state")));
     assertEquals("cancelled", api.get("/v1/jobs/" + secondJob).json().get("state").asText());
+    for (String blocker : blockers) {
+      api.delete("/v1/jobs/" + blocker);
+      ApiAsserts.awaitJob(api, blocker, Duration.ofSeconds(30));
+    }
     assertTrue(browser.byId("job-state").getText().startsWith("Cancelled"));
     assertTrue(browser.byId("generate").isEnabled());
     assertFalse(browser.byId("cancel").isEnabled());
